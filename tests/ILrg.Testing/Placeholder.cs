@@ -1,0 +1,1 @@
+namespace ILrg.Testing;
