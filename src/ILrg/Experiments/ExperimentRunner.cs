@@ -74,7 +74,8 @@ public static class ExperimentRunner
         TrialLabelScores scores = LabelMetrics.Score(truth, restoration.Counts);
         RestorationDiagnostics? diag = restoration.Diagnostics;
         return new TrialResult(
-            index, batchSeed, modelSeed, [.. truth], restoration.Counts, restoration.CorrectedCounts, scores,
+            index, batchSeed, modelSeed, [.. truth], restoration.Counts, restoration.CorrectedCounts,
+            diag?.Solution ?? [], scores,
             diag?.Rank, diag?.ConditionNumber, diag?.RelativeGradientResidual,
             new StageTimings(sampleMs, modelMs, clientMs, restoreMs, sampleMs + modelMs + clientMs + restoreMs));
     }

@@ -4,6 +4,8 @@ using ILrg.Metrics;
 namespace ILrg.Experiments;
 
 /// <summary>One trial: the truth, what was restored, the scores, the solver's diagnostics and the timings.</summary>
+/// <remarks><see cref="Solution"/> is the real-valued NoI solution before rounding (empty for methods without one), so
+/// a report shows how close each wrong count was to the rounding boundary.</remarks>
 public sealed record TrialResult(
     int Index,
     ulong BatchSeed,
@@ -11,6 +13,7 @@ public sealed record TrialResult(
     ImmutableArray<int> TrueCounts,
     ImmutableArray<int> RestoredCounts,
     ImmutableArray<int> CorrectedCounts,
+    ImmutableArray<double> Solution,
     TrialLabelScores Scores,
     int? Rank,
     double? ConditionNumber,

@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using ILrg.Experiments;
+using ILrg.Testing;
+using NUnit.Framework;
+
+namespace ILrg.Tests.Reproduction;
+
+/// <summary>
+/// Exact regression snapshot: the true and restored counts of every trial of the fixed-seed FCN-3 / real MNIST, N=24
+/// run. Any solver, sampling or model-initialisation change that moves a single count fails here.
+/// </summary>
+[TestFixture]
+public sealed class GoldenCountsTests
+{
+    [Test]
+    public void Fcn3Mnist_FixedSeed_CountsMatchGolden()
+    {
+        PaperClaim claim = PaperClaims.Quick().Single(c => c.Id == "fcn3-mnist-n24");
+        ExperimentResult result = ExperimentRunner.Run(claim.Experiment, QuickSuiteTests.Open(claim.Experiment.Dataset));
+
+        var data = new JsonArray(result.Trials.Select(t => (JsonNode)new JsonObject
+        {
+            ["trial"] = t.Index,
+            ["trueCounts"] = new JsonArray(t.TrueCounts.Select(v => (JsonNode)v).ToArray()),
+            ["restoredCounts"] = new JsonArray(t.RestoredCounts.Select(v => (JsonNode)v).ToArray()),
+        }).ToArray());
+        var env = RunManifest.Environment();
+        var provenance = new JsonObject
+        {
+            ["config"] = JsonNode.Parse(ResultJson.Serialize(claim.Experiment)),
+            ["seed"] = claim.Experiment.Seed,
+            ["ilrgVersion"] = env.Version,
+            ["torchSharpVersion"] = env.TorchSharp,
+            ["producedBy"] = "tests/Reproduction/GoldenCountsTests.cs",
+        };
+
+        GoldenFile.Repository().AssertMatches("fcn3-mnist-n24-seed0-counts", data, provenance, tolerance: 0);
+    }
+}
