@@ -1,0 +1,40 @@
+using BenchmarkDotNet.Attributes;
+using ILrg.Restoration;
+using ILrg.Testing;
+
+namespace ILrg.Benchmarks;
+
+/// <summary>
+/// The restoration step alone (ê, P, the (C+1)×C pinv solve, post-processing) at the paper's shapes:
+/// MNIST/FCN (C=10, d=300), CIFAR-100/LeNet-5 (C=100, d=84), ImageNet/ResNet-50 (C=1000, d=2048).
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 7)]
+public class RestorationBenchmarks
+{
+    private LastLayerObservation _observation = null!;
+    private readonly ILrgRestorer _restorer = new();
+
+    /// <summary>(C, d) pairs.</summary>
+    [Params("10x300", "100x84", "1000x2048")]
+    public string Shape { get; set; } = "10x300";
+
+    /// <summary>Builds one observation of a batch of 64 with random embeddings.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        string[] parts = Shape.Split('x');
+        int c = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+        int d = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+        var rng = new ILrg.Numerics.DeterministicRandom(1);
+        double[] w = ObservationBuilder.Uniform(rng, c * d, 1.0 / Math.Sqrt(d));
+        double[] b = ObservationBuilder.Uniform(rng, c, 1.0 / Math.Sqrt(d));
+        int[] labels = Enumerable.Range(0, 64).Select(_ => rng.NextInt(c)).ToArray();
+        double[][] h = labels.Select(_ => Enumerable.Range(0, d).Select(_ => rng.NextDouble()).ToArray()).ToArray();
+        _observation = ObservationBuilder.FromSamples(w, b, c, d, h, labels);
+    }
+
+    /// <summary>One full iLRG restoration.</summary>
+    [Benchmark]
+    public LabelRestoration Restore() => _restorer.Restore(_observation);
+}
