@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using ILrg.Restoration;
 using ILrg.Testing;
 
@@ -9,7 +12,7 @@ namespace ILrg.Benchmarks;
 /// MNIST/FCN (C=10, d=300), CIFAR-100/LeNet-5 (C=100, d=84), ImageNet/ResNet-50 (C=1000, d=2048).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 7)]
+[Config(typeof(InProcessConfig))]
 public class RestorationBenchmarks
 {
     private LastLayerObservation _observation = null!;
@@ -37,4 +40,15 @@ public class RestorationBenchmarks
     /// <summary>One full iLRG restoration.</summary>
     [Benchmark]
     public LabelRestoration Restore() => _restorer.Restore(_observation);
+}
+
+/// <summary>
+/// Runs in this process: the generated out-of-process project would bypass the build whose TorchSharp fix-up makes the
+/// native library load on Debian 12.
+/// </summary>
+public sealed class InProcessConfig : ManualConfig
+{
+    /// <summary>Few iterations: one C=1000 restoration takes about a second.</summary>
+    public InProcessConfig() => AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
+        .WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(7));
 }
