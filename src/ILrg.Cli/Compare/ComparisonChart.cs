@@ -4,7 +4,10 @@ using ScottPlot;
 
 namespace ILrg.Cli.Compare;
 
-/// <summary>A PNG bar chart of a comparison: per method, LeAcc, LnAcc, IRec and exact-batch rate with 95% intervals.</summary>
+/// <summary>
+/// A PNG bar chart of a comparison: per method, LeAcc, LnAcc, IRec and exact-batch rate; each error bar spans the larger
+/// half-width of the 95% interval (the Wilson interval of the exact-batch rate is asymmetric).
+/// </summary>
 public static class ComparisonChart
 {
     private static readonly string[] Metrics = ["LeAcc", "LnAcc", "IRec", "exact-batch"];
@@ -51,6 +54,7 @@ public static class ComparisonChart
         plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.Bottom.MinimumSize = 140;
         for (int k = 0; k < Metrics.Length; k++)
         {
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = Metrics[k], FillColor = palette.GetColor(k) });

@@ -12,7 +12,11 @@ namespace ILrg.Restoration.Baselines;
 /// </remarks>
 internal static class GreedyCounter
 {
-    public static int[] Count(ReadOnlySpan<double> values, double impact, int batchSize)
+    /// <param name="values">One value per class (row sums or bias gradients, possibly offset-corrected).</param>
+    /// <param name="impact">m, negative: the change of a class's value per instance.</param>
+    /// <param name="batchSize">N.</param>
+    /// <param name="stageOneThreshold">Stage 1 takes the classes whose value is below this (0 for LLG and EBI).</param>
+    public static int[] Count(ReadOnlySpan<double> values, double impact, int batchSize, double stageOneThreshold = 0.0)
     {
         if (!double.IsFinite(impact))
         {
@@ -22,7 +26,7 @@ internal static class GreedyCounter
         double[] v = values.ToArray();
         var counts = new int[v.Length];
         int taken = 0;
-        int[] negative = Enumerable.Range(0, v.Length).Where(i => v[i] < 0).OrderBy(i => v[i]).ThenBy(i => i).ToArray();
+        int[] negative = Enumerable.Range(0, v.Length).Where(i => v[i] < stageOneThreshold).OrderBy(i => v[i]).ThenBy(i => i).ToArray();
         foreach (int i in negative)
         {
             if (taken == batchSize)

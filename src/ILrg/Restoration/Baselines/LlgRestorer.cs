@@ -10,7 +10,9 @@ namespace ILrg.Restoration.Baselines;
 /// <remarks>
 /// Issue 5. LLG: m = (sum of the negative row sums)·(1 + 1/C)/N. LLG+ and LLG* take m = −Ō/N from a
 /// <see cref="LastLayerCalibration"/> (the row sum of class c is about O_c − k_c·Ō/N, SPEC.md §1); LLG* also subtracts
-/// the per-class offset O_c before the greedy scheme. The calibration comes through the constructor, computed by the
+/// the per-class offset O_c before the greedy scheme; since offset-corrected values of absent classes scatter around 0
+/// rather than sitting above it, LLG*'s stage 1 takes a class only when its value is below m/2 (half an instance) —
+/// this project's choice, where LLG and LLG+ use 0. The calibration comes through the constructor, computed by the
 /// caller from the model on auxiliary or dummy inputs, so <see cref="Restore"/> stays label-free.
 /// </remarks>
 public sealed class LlgRestorer : ILabelRestorer
@@ -52,6 +54,7 @@ public sealed class LlgRestorer : ILabelRestorer
         int n = observation.BatchSize;
         double[] sums = observation.WeightGradientRowSums();
         double impact;
+        double stageOneThreshold = 0.0;
         if (_variant == LlgVariant.Plain)
         {
             double negative = sums.Where(s => s < 0).Sum();
@@ -67,10 +70,13 @@ public sealed class LlgRestorer : ILabelRestorer
                 {
                     sums[i] -= _calibration.ClassOffsets[i];
                 }
+
+                // Offset-corrected values of absent classes scatter around 0; require half an instance's worth.
+                stageOneThreshold = impact / 2;
             }
         }
 
-        var counts = GreedyCounter.Count(sums, impact, n).ToImmutableArray();
+        var counts = GreedyCounter.Count(sums, impact, n, stageOneThreshold).ToImmutableArray();
         return new LabelRestoration(Name, counts, counts, null, IsInstanceWise: true);
     }
 }
