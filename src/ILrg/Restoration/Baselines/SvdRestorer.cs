@@ -44,9 +44,15 @@ public sealed class SvdRestorer : ILabelRestorer
         ulong perceptronSeed = DeterministicRandom.Derive(_seed, 0x5744UL);
         for (int i = 0; i < c; i++)
         {
+            // Both stages must accept; the LP runs first because it is cheap and rejects most absent classes, whose
+            // perceptron rarely converges (the conjunction, and so the result, is the same in either order).
+            if (!LpSeparation.Separable(points, i))
+            {
+                continue;
+            }
+
             int[] labels = Enumerable.Range(0, c).Select(j => j == i ? 1 : -1).ToArray();
-            double accuracy = Perceptron.TrainingAccuracy(points, labels, perceptronSeed);
-            present[i] = accuracy > AccuracyThreshold && LpSeparation.Separable(points, i);
+            present[i] = Perceptron.TrainingAccuracy(points, labels, perceptronSeed) > AccuracyThreshold;
         }
 
         return ClassWiseSign.Result(Name, present);
