@@ -22,6 +22,8 @@ public static class RestorerRegistry
             _ => new ILrgRestorer(new ILrgOptions(ILrgVariant.Simplified))),
         new("ilrg-estimate", "iLRG with uniform class probabilities", Obs, true, false, true, RestorerBound.None,
             _ => new ILrgRestorer(new ILrgOptions(ILrgVariant.Estimate))),
+        new("ilrg-estimate-mip", "iLRG with uniform class probabilities, integer L1 solve", Obs, true, true, true,
+            RestorerBound.None, _ => new IntegerILrgRestorer(new ILrgOptions(ILrgVariant.Estimate))),
         new("idlg", "iDLG extended: negative row sum (class-wise)", Obs, false, false, true, RestorerBound.None,
             _ => new IdlgRestorer()),
         new("gi", "GI / Yin extended: negative row entry (class-wise)", Obs, false, false, true, RestorerBound.None,

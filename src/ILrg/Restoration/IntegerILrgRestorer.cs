@@ -33,7 +33,12 @@ public sealed class IntegerILrgRestorer : ILabelRestorer
     }
 
     /// <inheritdoc />
-    public string Name => "ilrg-mip";
+    public string Name => _options.Variant switch
+    {
+        ILrgVariant.Estimate => "ilrg-estimate-mip",
+        ILrgVariant.Simplified => "ilrg-simplified-mip",
+        _ => "ilrg-mip",
+    };
 
     /// <inheritdoc />
     public LabelRestoration Restore(LastLayerObservation observation)
