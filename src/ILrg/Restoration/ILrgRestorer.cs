@@ -39,10 +39,15 @@ public sealed class ILrgRestorer : ILabelRestorer
     public LabelRestoration Restore(LastLayerObservation observation)
     {
         ArgumentNullException.ThrowIfNull(observation);
+        return Restore(observation, ILrgSystem.Build(observation, _options));
+    }
+
+    /// <summary>pinv + rounding of an already built system of <paramref name="observation"/>.</summary>
+    internal LabelRestoration Restore(LastLayerObservation observation, ILrgSystem system)
+    {
         using var scope = NewDisposeScope();
         int c = observation.Classes;
         int n = observation.BatchSize;
-        ILrgSystem system = ILrgSystem.Build(observation, _options);
         int u = system.Unknowns.Length;
         Tensor matrix = tensor(system.Matrix.ToArray(), float64).reshape(c + 1, u);
         Tensor rhs = tensor(system.Rhs.ToArray(), float64);

@@ -46,8 +46,8 @@ public sealed class IntegerILrgRestorer : ILabelRestorer
         ArgumentNullException.ThrowIfNull(observation);
         int c = observation.Classes;
         int n = observation.BatchSize;
-        LabelRestoration relaxed = new ILrgRestorer(_options).Restore(observation);
         ILrgSystem system = ILrgSystem.Build(observation, _options);
+        LabelRestoration relaxed = new ILrgRestorer(_options).Restore(observation, system);
         int[]? mip = SolveMip(system, relaxed.CorrectedCounts);
         ImmutableArray<int> counts = mip is null ? relaxed.CorrectedCounts : [.. mip];
         double[] residual = system.GradientResidual(counts.Select(v => (double)v).ToArray(), observation.BiasGradient);
