@@ -56,9 +56,10 @@ public static class RestorerRegistry
     /// <summary>Every name.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(d => d.Name).ToArray();
 
-    /// <summary>Names of the methods that need nothing but the observation (and possibly a seed).</summary>
+    /// <summary>Names of the attacks that need nothing but the observation (and possibly a seed); bounds excluded.</summary>
     public static IReadOnlyList<string> ObservationOnlyNames { get; } =
-        All.Where(d => (d.Inputs & ~RestorerInputs.Seed) == RestorerInputs.ObservationOnly).Select(d => d.Name).ToArray();
+        All.Where(d => d.Bound == RestorerBound.None && (d.Inputs & ~RestorerInputs.Seed) == RestorerInputs.ObservationOnly)
+            .Select(d => d.Name).ToArray();
 
     /// <summary>The descriptor of <paramref name="name"/> (case-insensitive).</summary>
     /// <exception cref="ArgumentException">Unknown name.</exception>
