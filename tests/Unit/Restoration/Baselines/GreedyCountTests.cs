@@ -20,6 +20,19 @@ public sealed class GreedyCountTests
     }
 
     [Test]
+    public void LlgPlus_CalibratedImpact_ReplacesTheObservedOne()
+    {
+        // Same row sums as above, N = 6, but Ō = 2.4 gives m = −0.4: stage 1 takes 0 (→ −0.2) and 1 (→ 0.2); stage 2
+        // takes 0 (→ 0.2), 0 (tie, lower index; → 0.6), 1 (→ 0.6), 2 (→ 0.7).
+        var observation = HandBuiltObservation.FromGradients(new[,] { { -0.6 }, { -0.2 }, { 0.3 }, { 0.5 } }, [0, 0, 0, 0], 6);
+        var calibration = new LastLayerCalibration([0.25, 0.25, 0.25, 0.25], 2.4, [0.6, 0.6, 0.6, 0.6], 1, "hand-built");
+
+        var result = new LlgRestorer(LlgVariant.Plus, calibration).Restore(observation);
+
+        Assert.That(result.Counts, Is.EqualTo(new[] { 3, 2, 1, 0 }));
+    }
+
+    [Test]
     public void Llg_MoreNegativeClassesThanN_TakesTheMostNegative()
     {
         var observation = HandBuiltObservation.FromGradients(new[,] { { -0.1 }, { -0.3 }, { -0.2 } }, [0, 0, 0], 2);
