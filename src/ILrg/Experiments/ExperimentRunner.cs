@@ -48,11 +48,31 @@ public static class ExperimentRunner
     public static TrialResult RunTrial(
         ExperimentSpec spec, IImageDataset dataset, BatchSampler sampler, ILabelRestorer restorer, int index)
     {
+        ArgumentNullException.ThrowIfNull(restorer);
+        using var scope = NewDisposeScope();
+        using TrialSetup setup = PrepareTrial(spec, dataset, sampler, index);
+        var clock = Stopwatch.StartNew();
+        LabelRestoration restoration = restorer.Restore(setup.Observation);
+        double restoreMs = Lap(clock);
+
+        TrialLabelScores scores = LabelMetrics.Score(setup.TrueCounts, restoration.Counts);
+        RestorationDiagnostics? diag = restoration.Diagnostics;
+        return new TrialResult(
+            index, setup.BatchSeed, setup.ModelSeed, setup.TrueCounts, restoration.Counts, restoration.CorrectedCounts,
+            diag?.Solution ?? [], scores, diag?.Rank, diag?.ConditionNumber, diag?.RelativeGradientResidual,
+            new StageTimings(setup.SampleMs, setup.ModelMs, setup.ClientMs, restoreMs,
+                setup.SampleMs + setup.ModelMs + setup.ClientMs + restoreMs));
+    }
+
+    /// <summary>
+    /// The attack-free part of trial <paramref name="index"/>: batch from the trial's batch seed, a fresh model from its
+    /// model seed, the client update and the attacker's observation. Call inside a dispose scope; dispose the result.
+    /// </summary>
+    public static TrialSetup PrepareTrial(ExperimentSpec spec, IImageDataset dataset, BatchSampler sampler, int index)
+    {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(sampler);
-        ArgumentNullException.ThrowIfNull(restorer);
-        using var scope = NewDisposeScope();
         var clock = Stopwatch.StartNew();
         ulong batchSeed = DeterministicRandom.Derive(spec.Seed, BatchStream, (ulong)index);
         ulong modelSeed = DeterministicRandom.Derive(spec.Seed, ModelStream, (ulong)index);
@@ -60,28 +80,28 @@ public static class ExperimentRunner
         double sampleMs = Lap(clock);
 
         using var generator = new Generator(modelSeed);
-        using Classifier model = ModelZoo.Create(spec.Model, dataset.Shape, dataset.Classes, generator);
+        Classifier model = ModelZoo.Create(spec.Model, dataset.Shape, dataset.Classes, generator);
         double modelMs = Lap(clock);
-
-        ClientUpdate update = Client.LastLayerClosedForm(model, batch, spec.Mode, spec.ChunkSize);
-        double clientMs = Lap(clock);
-
-        LastLayerObservation observation = AttackerView.Observe(model, update);
-        LabelRestoration restoration = restorer.Restore(observation);
-        double restoreMs = Lap(clock);
-
-        int[] truth = batch.Counts();
-        TrialLabelScores scores = LabelMetrics.Score(truth, restoration.Counts);
-        RestorationDiagnostics? diag = restoration.Diagnostics;
-        return new TrialResult(
-            index, batchSeed, modelSeed, [.. truth], restoration.Counts, restoration.CorrectedCounts,
-            diag?.Solution ?? [], scores,
-            diag?.Rank, diag?.ConditionNumber, diag?.RelativeGradientResidual,
-            new StageTimings(sampleMs, modelMs, clientMs, restoreMs, sampleMs + modelMs + clientMs + restoreMs));
+        try
+        {
+            ClientUpdate update = Client.LastLayerClosedForm(model, batch, spec.Mode, spec.ChunkSize);
+            double clientMs = Lap(clock);
+            LastLayerObservation observation = AttackerView.Observe(model, update);
+            return new TrialSetup(index, batchSeed, modelSeed, batch, model, observation, sampleMs, modelMs, clientMs);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
     }
 
-    private static void Validate(ExperimentSpec spec, IImageDataset dataset)
+    /// <summary>Checks a spec against its dataset (N, T, chunk size, N ≤ dataset size).</summary>
+    /// <exception cref="ArgumentException">Bad configuration.</exception>
+    public static void Validate(ExperimentSpec spec, IImageDataset dataset)
     {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(dataset);
         Guard.AtLeast(spec.BatchSize, 1, "batch size");
         Guard.AtLeast(spec.Trials, 1, "trials");
         Guard.AtLeast(spec.ChunkSize, 1, "chunk size");

@@ -6,7 +6,8 @@ namespace ILrg.Experiments;
 public static class RestorerCatalog
 {
     /// <summary>The names <see cref="Create"/> accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["ilrg", "ilrg-simplified", "ilrg-estimate"];
+    public static IReadOnlyList<string> Names { get; } =
+        ["ilrg", "ilrg-simplified", "ilrg-estimate", .. RestorerRegistry.ObservationOnlyNames.Except(["ilrg", "ilrg-simplified", "ilrg-estimate"])];
 
     /// <summary>Creates a restorer.</summary>
     /// <exception cref="ArgumentException">Unknown name.</exception>
@@ -18,6 +19,7 @@ public static class RestorerCatalog
             "ilrg" => new ILrgRestorer(new ILrgOptions(ILrgVariant.Full, alpha)),
             "ilrg-simplified" => new ILrgRestorer(new ILrgOptions(ILrgVariant.Simplified, alpha)),
             "ilrg-estimate" => new ILrgRestorer(new ILrgOptions(ILrgVariant.Estimate, alpha)),
+            _ when Names.Contains(name.ToLowerInvariant()) => RestorerRegistry.Find(name).Create(RestorerContext.ObservationOnly()),
             _ => throw new ArgumentException($"unknown method '{name}'; known: {string.Join(", ", Names)}", nameof(name)),
         };
     }

@@ -1,0 +1,138 @@
+using static TorchSharp.torch;
+
+namespace ILrg.Restoration;
+
+/// <summary>
+/// The iLRG linear system of one observation (SPEC.md §2 steps 1–3), in managed float64: the gradient rows
+/// G[i, j] = P_j[i] − δ_ij over all classes, the chosen unknown columns, and the (C+1)×u system A·k = y with
+/// A = [1ᵀ; G restricted to the unknowns] and y = [N; N·g_b].
+/// </summary>
+/// <remarks>
+/// Shared by <see cref="ILrgRestorer"/> (pseudoinverse + rounding) and the integer-aware solver, so both solve the
+/// same system. Row-major arrays: G[i, j] is at <c>i * Classes + j</c>; A[r, u] at <c>r * Unknowns.Length + u</c>.
+/// </remarks>
+public sealed class ILrgSystem
+{
+    private readonly double[] _gradientRows;
+    private readonly double[] _matrix;
+    private readonly double[] _rhs;
+    private readonly int[] _unknowns;
+
+    private ILrgSystem(int classes, int batchSize, double[] gradientRows, int[] unknowns, double[] biasGradient)
+    {
+        Classes = classes;
+        BatchSize = batchSize;
+        _gradientRows = gradientRows;
+        _unknowns = unknowns;
+        int u = unknowns.Length;
+        _matrix = new double[(classes + 1) * u];
+        _rhs = new double[classes + 1];
+        _rhs[0] = batchSize;
+        for (int col = 0; col < u; col++)
+        {
+            _matrix[col] = 1.0;
+        }
+
+        for (int i = 0; i < classes; i++)
+        {
+            _rhs[i + 1] = batchSize * biasGradient[i];
+            for (int col = 0; col < u; col++)
+            {
+                _matrix[(i + 1) * u + col] = gradientRows[i * classes + unknowns[col]];
+            }
+        }
+    }
+
+    /// <summary>Number of classes C.</summary>
+    public int Classes { get; }
+
+    /// <summary>Batch size N.</summary>
+    public int BatchSize { get; }
+
+    /// <summary>The classes that are unknowns of the system (all of them except in the simplified variant).</summary>
+    public ReadOnlySpan<int> Unknowns => _unknowns;
+
+    /// <summary>G, C×C row-major: G[i, j] = P_j[i] − δ_ij.</summary>
+    public ReadOnlySpan<double> GradientRows => _gradientRows;
+
+    /// <summary>A, (C+1)×u row-major.</summary>
+    public ReadOnlySpan<double> Matrix => _matrix;
+
+    /// <summary>y = [N; N·g_b], length C+1.</summary>
+    public ReadOnlySpan<double> Rhs => _rhs;
+
+    /// <summary>Builds the system of <paramref name="observation"/> under <paramref name="options"/>.</summary>
+    /// <exception cref="ArgumentException">Simplified variant with present classes outside [0, C).</exception>
+    public static ILrgSystem Build(LastLayerObservation observation, ILrgOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        ArgumentNullException.ThrowIfNull(options);
+        using var scope = NewDisposeScope();
+        int c = observation.Classes;
+        double[] gbValues = observation.BiasGradient.ToArray();
+        Tensor gb = tensor(gbValues, float64);
+        Tensor probabilities = ClassProbabilities(observation, gb, options); // row j = P_j
+        Tensor gradientRows = (probabilities.t() - eye(c, dtype: float64)).contiguous();
+        return new ILrgSystem(
+            c, observation.BatchSize, gradientRows.data<double>().ToArray(), SelectUnknowns(observation, options), gbValues);
+    }
+
+    /// <summary>(Pᵀ − I)·counts − N·g_b over all classes: the gradient residual of a full count vector.</summary>
+    public double[] GradientResidual(ReadOnlySpan<double> counts, ReadOnlySpan<double> biasGradient)
+    {
+        if (counts.Length != Classes || biasGradient.Length != Classes)
+        {
+            throw new ArgumentException($"expected {Classes} counts and bias gradients, got {counts.Length} and {biasGradient.Length}");
+        }
+
+        var r = new double[Classes];
+        for (int i = 0; i < Classes; i++)
+        {
+            double s = -BatchSize * biasGradient[i];
+            for (int j = 0; j < Classes; j++)
+            {
+                s += _gradientRows[i * Classes + j] * counts[j];
+            }
+
+            r[i] = s;
+        }
+
+        return r;
+    }
+
+    private static Tensor ClassProbabilities(LastLayerObservation observation, Tensor gb, ILrgOptions options)
+    {
+        int c = observation.Classes;
+        if (options.Variant == ILrgVariant.Estimate)
+        {
+            return full(c, c, 1.0 / c, dtype: float64);
+        }
+
+        Tensor w = tensor(observation.Weight.ToArray(), float64).reshape(c, observation.EmbeddingSize);
+        Tensor b = tensor(observation.Bias.ToArray(), float64);
+        Tensor gw = tensor(observation.WeightGradient.ToArray(), float64).reshape(c, observation.EmbeddingSize);
+        Tensor embeddings = ClassEmbeddingRecovery.Recover(gw, gb);
+        Tensor logits = embeddings.matmul(w.t()) + b;
+        return nn.functional.softmax(logits * options.Alpha, 1);
+    }
+
+    private static int[] SelectUnknowns(LastLayerObservation observation, ILrgOptions options)
+    {
+        if (options.Variant != ILrgVariant.Simplified)
+        {
+            return Enumerable.Range(0, observation.Classes).ToArray();
+        }
+
+        int[] present = options.PresentClasses is { } given
+            ? given.Distinct().Order().ToArray()
+            : Enumerable.Range(0, observation.Classes).Where(i => observation.BiasGradient[i] < 0).ToArray();
+        if (present.Any(i => i < 0 || i >= observation.Classes))
+        {
+            throw new ArgumentException(
+                $"present classes must lie in [0, {observation.Classes}); got [{string.Join(", ", present)}].");
+        }
+
+        // With no class judged present the system would have no unknowns; fall back to all classes.
+        return present.Length == 0 ? Enumerable.Range(0, observation.Classes).ToArray() : present;
+    }
+}
