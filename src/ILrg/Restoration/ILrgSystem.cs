@@ -74,7 +74,8 @@ public sealed class ILrgSystem
         Tensor probabilities = ClassProbabilities(observation, gb, options); // row j = P_j
         Tensor gradientRows = (probabilities.t() - eye(c, dtype: float64)).contiguous();
         return new ILrgSystem(
-            c, observation.BatchSize, gradientRows.data<double>().ToArray(), SelectUnknowns(observation, options), gbValues);
+            c, observation.BatchSize, gradientRows.data<double>().ToArray(),
+            SelectUnknowns(observation, options, gradientRows, gb), gbValues);
     }
 
     /// <summary>(Pᵀ − I)·counts − N·g_b over all classes: the gradient residual of a full count vector.</summary>
@@ -116,7 +117,8 @@ public sealed class ILrgSystem
         return nn.functional.softmax(logits * options.Alpha, 1);
     }
 
-    private static int[] SelectUnknowns(LastLayerObservation observation, ILrgOptions options)
+    private static int[] SelectUnknowns(
+        LastLayerObservation observation, ILrgOptions options, Tensor gradientRows, Tensor gb)
     {
         if (options.Variant != ILrgVariant.Simplified)
         {
@@ -125,7 +127,7 @@ public sealed class ILrgSystem
 
         int[] present = options.PresentClasses is { } given
             ? given.Distinct().Order().ToArray()
-            : Enumerable.Range(0, observation.Classes).Where(i => observation.BiasGradient[i] < 0).ToArray();
+            : PresentByFullSolve(observation, gradientRows, gb);
         if (present.Any(i => i < 0 || i >= observation.Classes))
         {
             throw new ArgumentException(
@@ -134,5 +136,22 @@ public sealed class ILrgSystem
 
         // With no class judged present the system would have no unknowns; fall back to all classes.
         return present.Length == 0 ? Enumerable.Range(0, observation.Classes).ToArray() : present;
+    }
+
+    /// <summary>
+    /// Label-free presence for the simplified variant: the classes with a positive count in the full system's solution
+    /// (after SPEC §2.5's post-processing). The bias-gradient sign is no substitute: g_b[i] = p̄_i − k_i/N stays positive
+    /// for a present class whenever k_i/N is below its mean probability, which on MNIST is common.
+    /// </summary>
+    private static int[] PresentByFullSolve(LastLayerObservation observation, Tensor gradientRows, Tensor gb)
+    {
+        using var scope = NewDisposeScope();
+        int c = observation.Classes;
+        int n = observation.BatchSize;
+        Tensor matrix = cat([ones(1, c, dtype: float64), gradientRows], 0);
+        Tensor rhs = cat([tensor(new double[] { n }, float64), gb * n], 0);
+        NoISolution full = PseudoinverseSolver.Solve(matrix, rhs);
+        var res = CountPostProcessing.Res(full.Values, n);
+        return Enumerable.Range(0, c).Where(i => res[i] > 0).ToArray();
     }
 }

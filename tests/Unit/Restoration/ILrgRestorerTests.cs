@@ -75,7 +75,7 @@ public sealed class ILrgRestorerTests
     }
 
     [Test]
-    public void Restore_SimplifiedWithoutGivenClasses_DecidesPresenceFromBiasGradientSign()
+    public void Restore_SimplifiedWithoutGivenClasses_DecidesPresenceFromTheFullSolve()
     {
         int[] counts = [0, 5, 0, 3];
         var obs = ObservationBuilder.SharedEmbedding(counts, embeddingSize: 5, seed: 8);
