@@ -47,4 +47,33 @@ public sealed class InvertCommandTests
 
         Assert.That(code, Is.EqualTo(ExitCodes.UsageOrError));
     }
+
+    [Test]
+    public void Run_TinySyntheticSweep_WritesPicturesAndReport()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "ilrg-invert-test-" + Guid.NewGuid().ToString("N"));
+        string report = Path.Combine(dir, "report.json");
+
+        int code = CommandLine.Run(
+            ["invert", "--dataset", "synthetic", "--model", "fcn", "--width", "16", "--batch-size", "2", "--labels",
+             "ilrg,joint-shared", "--label-errors", "0,1", "--iterations", "3", "--restarts", "1", "--out", dir, "--report", report],
+            new StringWriter(), new StringWriter());
+
+        try
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(code, Is.EqualTo(ExitCodes.Ok));
+                Assert.That(
+                    new[] { "pairs-ilrg.png", "pairs-ilrg-1-wrong.png", "pairs-joint-shared.png", "loss.png", "sensitivity.png" }
+                        .Where(f => !File.Exists(Path.Combine(dir, f))),
+                    Is.Empty);
+                Assert.That(File.ReadAllText(report), Does.Contain("\"psnrGainILrgOverJointShared\""));
+            });
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
