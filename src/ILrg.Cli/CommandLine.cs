@@ -15,6 +15,7 @@ public static class CommandLine
         root.Subcommands.Add(RunCommand.Create(output, error));
         root.Subcommands.Add(ReproduceCommand.Create(output, error));
         root.Subcommands.Add(Compare.CompareCommand.Create(output, error));
+        root.Subcommands.Add(InvertCommand.Create(output, error));
         return root;
     }
 
