@@ -14,6 +14,7 @@ public static class CommandLine
             "ILrg: restore the labels of a federated client's batch from its shared gradients (iLRG, ICLR 2023).");
         root.Subcommands.Add(RunCommand.Create(output, error));
         root.Subcommands.Add(ReproduceCommand.Create(output, error));
+        root.Subcommands.Add(Scale.TrainCommand.Create(output, error));
         return root;
     }
 
