@@ -15,6 +15,7 @@ public static class CommandLine
         root.Subcommands.Add(RunCommand.Create(output, error));
         root.Subcommands.Add(ReproduceCommand.Create(output, error));
         root.Subcommands.Add(Scale.TrainCommand.Create(output, error));
+        root.Subcommands.Add(Scale.SweepCommand.Create(output, error));
         return root;
     }
 
