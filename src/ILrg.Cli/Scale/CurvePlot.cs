@@ -18,7 +18,7 @@ public static class CurvePlot
 
     private static readonly Lazy<bool> FontLoaded = new(LoadFont);
 
-    /// <summary>Writes the plot to <paramref name="path"/> (800×500 PNG); paper series are drawn as dashed marker lines.</summary>
+    /// <summary>Writes the plot to <paramref name="path"/> (960×500 PNG, legend on the right); paper series are drawn as dashed marker lines.</summary>
     public static void Save(
         string path, string title, string xLabel, string yLabel, IReadOnlyList<Series> measured,
         IReadOnlyList<Series> paper, bool logX = false)
@@ -64,14 +64,14 @@ public static class CurvePlot
         plot.XLabel(logX ? xLabel + " (log2)" : xLabel);
         plot.YLabel(yLabel);
         plot.Axes.SetLimitsY(0, 1.05);
-        plot.ShowLegend(Alignment.LowerLeft);
+        plot.ShowLegend(Edge.Right);
         string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null)
         {
             Directory.CreateDirectory(folder);
         }
 
-        plot.SavePng(path, 800, 500);
+        plot.SavePng(path, 960, 500);
     }
 
     private static bool LoadFont()
