@@ -21,7 +21,7 @@ public static class ScaleClaims
     ];
 
     /// <summary>The CI version: <paramref name="lenetTrials"/> trials per LeNet-5 batch size, <paramref name="vggTrials"/> for VGG-16.</summary>
-    public static IReadOnlyList<PaperClaim> Quick(ulong seed = 0, int lenetTrials = 10, int vggTrials = 2) =>
+    public static IReadOnlyList<PaperClaim> Quick(ulong seed = 0, int lenetTrials = 20, int vggTrials = 3) =>
         [.. LeNetBatchSweep.Select(s => LeNet(s.N, s.Paper, s.Threshold, lenetTrials, seed)), Vgg16(vggTrials, seed)];
 
     /// <summary>The full version: 50 trials each (as the paper), VGG-16 with 20.</summary>
