@@ -16,6 +16,8 @@ public static class CommandLine
         root.Subcommands.Add(ReproduceCommand.Create(output, error));
         root.Subcommands.Add(Compare.CompareCommand.Create(output, error));
         root.Subcommands.Add(InvertCommand.Create(output, error));
+        root.Subcommands.Add(Scale.TrainCommand.Create(output, error));
+        root.Subcommands.Add(Scale.SweepCommand.Create(output, error));
         return root;
     }
 

@@ -14,12 +14,21 @@ public static class ReproduceCommand
     {
         var seed = CommonOptions.Seed();
         var report = CommonOptions.Report();
+        var suite = CommonOptions.OneOf("--suite", "quick (the default), scale (paper-scale quick claims), full (everything, 50 trials)",
+            ["quick", "scale", "full"], "quick");
         var command = new Command("reproduce", "Check the paper's claims (quick suite) and print claim | paper | measured | verdict")
         {
-            seed, report,
+            seed, report, suite,
         };
         command.SetAction(parse => CommandLine.Guarded(error, () =>
-            Execute(PaperClaims.Quick(parse.GetValue(seed)), parse.GetValue(report), output, error)));
+            Execute(
+                parse.GetValue(suite)!.ToLowerInvariant() switch
+                {
+                    "full" => PaperClaims.Full(parse.GetValue(seed)),
+                    "scale" => ScaleClaims.Quick(parse.GetValue(seed)),
+                    _ => PaperClaims.Quick(parse.GetValue(seed)),
+                },
+                parse.GetValue(report), output, error)));
         return command;
     }
 

@@ -33,15 +33,18 @@ public static class RunCommand
         var alpha = new Option<double>("--alpha") { Description = "iLRG softmax factor α", DefaultValueFactory = _ => 1.0 };
         var classes = CommonOptions.AtLeast("--classes", "Synthetic: number of classes", 1, 100);
         var shape = new Option<string>("--image-shape") { Description = "Synthetic: CxHxW", DefaultValueFactory = _ => "3x32x32" };
-        var dataDir = new Option<DirectoryInfo?>("--data-dir") { Description = "Folder of IDX files (MNIST / Fashion-MNIST)" };
+        var dataDir = new Option<DirectoryInfo?>("--data-dir") { Description = "Data folder: IDX files (MNIST / Fashion-MNIST), CIFAR-100 binary, ImageNet class folders" };
         var split = CommonOptions.OneOf("--split", "IDX split", ["train", "test"], "test");
         var mode = CommonOptions.OneOf("--mode", "Client mode", Modes, "eval");
         var report = CommonOptions.Report();
+        var dropout = new Option<bool>("--dropout") { Description = "VGG: Dropout 0.5 in the head (active in train mode)" };
+        var checkpoint = new Option<FileInfo?>("--checkpoint") { Description = "Attack a trained model: weights saved by 'ilrg train'" };
+        var chunkSize = CommonOptions.AtLeast("--chunk-size", "Images per client forward chunk (memory bound)", 1, Client.DefaultChunkSize);
 
         var command = new Command("run", "Run label restoration trials on simulated client updates")
         {
             dataset, model, hidden, width, activation, batchNorm, batchSize, trials, seed, distribution, classesInBatch,
-            method, alpha, classes, shape, dataDir, split, mode, report,
+            method, alpha, classes, shape, dataDir, split, mode, report, dropout, checkpoint, chunkSize,
         };
         command.SetAction(parse => CommandLine.Guarded(error, () =>
         {
@@ -51,11 +54,13 @@ public static class RunCommand
                     parse.GetValue(classes), ImageShape.Parse(parse.GetValue(shape)!), parse.GetValue(seed)),
                 new ModelSpec(
                     parse.GetValue(model)!.ToLowerInvariant(), parse.GetValue(hidden), parse.GetValue(width),
-                    ParseActivation(parse.GetValue(activation)!), parse.GetValue(batchNorm)),
+                    ParseActivation(parse.GetValue(activation)!), parse.GetValue(batchNorm), parse.GetValue(dropout),
+                    parse.GetValue(checkpoint)?.FullName),
                 parse.GetValue(batchSize), parse.GetValue(trials), parse.GetValue(seed),
                 ParseDistribution(parse.GetValue(distribution)!), parse.GetValue(classesInBatch),
                 parse.GetValue(method)!.ToLowerInvariant(), parse.GetValue(alpha),
-                parse.GetValue(mode)!.Equals("train", StringComparison.OrdinalIgnoreCase) ? ClientMode.Train : ClientMode.Eval);
+                parse.GetValue(mode)!.Equals("train", StringComparison.OrdinalIgnoreCase) ? ClientMode.Train : ClientMode.Eval,
+                parse.GetValue(chunkSize));
             return Execute(spec, parse.GetValue(report), output, error);
         }));
         return command;

@@ -7,7 +7,7 @@ public static class DatasetCatalog
     public const string DebianFashionMnistDirectory = "/usr/share/datasets/fashion-mnist";
 
     /// <summary>The names <see cref="Open"/> accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["mnist", "fashion-mnist", "synthetic"];
+    public static IReadOnlyList<string> Names { get; } = ["mnist", "fashion-mnist", "cifar100", "imagenet", "synthetic"];
 
     /// <summary>Opens a dataset.</summary>
     /// <exception cref="ArgumentException">Unknown name or split.</exception>
@@ -30,6 +30,8 @@ public static class DatasetCatalog
                 request.DataDirectory ?? DebianFashionMnistDirectory,
                 request.Split,
                 "install Debian's package: apt-get install dataset-fashion-mnist (or pass --data-dir)"),
+            "cifar100" => ScaleDatasets.OpenCifar100(request),
+            "imagenet" => ScaleDatasets.OpenImageNet(request),
             "synthetic" => OpenSynthetic(request),
             _ => throw new ArgumentException(
                 $"unknown dataset '{request.Name}'; known: {string.Join(", ", Names)}", nameof(request)),
@@ -51,6 +53,11 @@ public static class DatasetCatalog
 
     private static SyntheticDataset OpenSynthetic(DatasetRequest request)
     {
+        if (ScaleDatasets.IsImageNetShaped(request))
+        {
+            return SyntheticDataset.ImageNetShaped(request.Seed);
+        }
+
         ImageShape shape = request.Shape ?? new ImageShape(3, 32, 32);
         bool cifarLike = shape == new ImageShape(3, 32, 32) && request.Classes == 100;
         Normalisation norm = shape.Channels == 3 ? Normalisation.Cifar100 : Normalisation.Mnist;

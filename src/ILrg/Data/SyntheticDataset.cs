@@ -30,6 +30,10 @@ public sealed class SyntheticDataset : IImageDataset
     public static SyntheticDataset Cifar100Shaped(ulong seed = 0) =>
         new("CIFAR-100-shaped", new ImageShape(3, 32, 32), 100, 50_000, seed, Normalisation.Cifar100);
 
+    /// <summary>An ImageNet-shaped stand-in: 3×224×224, 1000 classes, 50,000 images, ImageNet normalisation.</summary>
+    public static SyntheticDataset ImageNetShaped(ulong seed = 0) =>
+        new("ImageNet-shaped", new ImageShape(3, 224, 224), 1000, 50_000, seed, Normalisation.ImageNet);
+
     /// <inheritdoc />
     public string Name { get; }
 

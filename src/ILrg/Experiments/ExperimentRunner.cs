@@ -82,6 +82,11 @@ public static class ExperimentRunner
         using var generator = new Generator(modelSeed);
         Classifier model = ModelZoo.Create(spec.Model, dataset.Shape, dataset.Classes, generator);
         double modelMs = Lap(clock);
+        if (spec.Mode == ClientMode.Train)
+        {
+            random.manual_seed((long)(modelSeed >> 1)); // Dropout draws from torch's global generator: fix it per trial.
+        }
+
         try
         {
             ClientUpdate update = Client.LastLayerClosedForm(model, batch, spec.Mode, spec.ChunkSize);

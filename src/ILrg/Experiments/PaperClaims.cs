@@ -18,6 +18,9 @@ public static class PaperClaims
         LeNetSynthetic("lenet5-silu-cifar100shaped-n24", Activation.Silu, seed),
     ];
 
+    /// <summary>The full suite (<c>ilrg reproduce --suite full</c>): the quick claims plus the paper-scale ones at full size.</summary>
+    public static IReadOnlyList<PaperClaim> Full(ulong seed = 0) => [.. Quick(seed), .. ScaleClaims.Full(seed)];
+
     private static PaperClaim LeNetSynthetic(string id, Activation activation, ulong seed) => new(
         id,
         $"LeNet-5 {activation}, CIFAR-100-shaped synthetic stand-in, N=24, untrained",

@@ -6,9 +6,13 @@ namespace ILrg.Models;
 /// <param name="Width">FCN: hidden width.</param>
 /// <param name="Activation">Hidden activation.</param>
 /// <param name="BatchNorm">LeNet-5: BatchNorm after each convolution.</param>
+/// <param name="Dropout">VGG: Dropout 0.5 after the hidden Linear layers (active only in train mode).</param>
+/// <param name="CheckpointPath">Weights saved by <c>ilrg train</c>, loaded after construction (a trained model).</param>
 public sealed record ModelSpec(
     string Name,
     int HiddenLayers = 1,
     int Width = 300,
     Activation Activation = Activation.Relu,
-    bool BatchNorm = false);
+    bool BatchNorm = false,
+    bool Dropout = false,
+    string? CheckpointPath = null);
