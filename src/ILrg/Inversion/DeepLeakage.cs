@@ -25,20 +25,8 @@ public sealed class DeepLeakage : IGradientInverter
 
     /// <inheritdoc />
     public InversionResult Invert(InversionProblem problem, Action<InversionProgress>? progress = null)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-        problem.Validate();
-        InversionRun.SetMode(problem);
-        using var matcher = new GradientMatcher(problem);
-        using var box = new PixelBox(problem.Normalisation, problem.Shape.Channels);
-        var outcomes = new List<InversionRun.Outcome>();
-        for (int r = 0; r < _settings.Restarts; r++)
-        {
-            outcomes.Add(RunRestart(problem, matcher, box, r, progress));
-        }
-
-        return InversionRun.Choose(Name, problem, outcomes, _settings.ProgressEvery);
-    }
+        => InversionRun.RunRestarts(
+            Name, problem, _settings, (matcher, box, r) => RunRestart(problem, matcher, box, r, progress));
 
     private InversionRun.Outcome RunRestart(
         InversionProblem problem, GradientMatcher matcher, PixelBox box, int restart, Action<InversionProgress>? progress)

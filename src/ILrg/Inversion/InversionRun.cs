@@ -7,6 +7,30 @@ namespace ILrg.Inversion;
 /// <summary>Pieces shared by the inverters: model mode, restart scoring and choice.</summary>
 internal static class InversionRun
 {
+    /// <summary>
+    /// The restart loop every inverter shares: validate, set the model's mode, build the gradient matcher and the pixel
+    /// box once, run the settings' restarts with <paramref name="restart"/> and keep the one with the lowest gradient cost.
+    /// </summary>
+    public static InversionResult RunRestarts(
+        string method,
+        InversionProblem problem,
+        InversionSettings settings,
+        Func<GradientMatcher, PixelBox, int, Outcome> restart)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        problem.Validate();
+        SetMode(problem);
+        using var matcher = new GradientMatcher(problem);
+        using var box = new PixelBox(problem.Normalisation, problem.Shape.Channels);
+        var outcomes = new List<Outcome>();
+        for (int r = 0; r < settings.Restarts; r++)
+        {
+            outcomes.Add(restart(matcher, box, r));
+        }
+
+        return Choose(method, problem, outcomes, settings.ProgressEvery);
+    }
+
     public static void SetMode(InversionProblem problem)
     {
         if (problem.Mode == ClientMode.Train)
