@@ -65,7 +65,7 @@ public static class InvertCommand
                 new DatasetRequest(parse.GetValue(dataset)!.ToLowerInvariant(), parse.GetValue(dataDir)?.FullName, parse.GetValue(split)!),
                 new ModelSpec(parse.GetValue(model)!.ToLowerInvariant(), parse.GetValue(hidden), parse.GetValue(width)),
                 parse.GetValue(batchSize), parse.GetValue(seed), m, settings,
-                ParseDistribution(parse.GetValue(distribution)!), parse.GetValue(classesInBatch), parse.GetValue(rgb32));
+                ExperimentOptions.ParseDistribution(parse.GetValue(distribution)!), parse.GetValue(classesInBatch), parse.GetValue(rgb32));
             var request = new InvertRequest(
                 spec, ParseModes(parse.GetValue(labels)!), ParseErrors(parse.GetValue(labelErrors)!),
                 parse.GetValue(outDir)!, parse.GetValue(report), parse.GetValue(expectGain));
@@ -246,11 +246,4 @@ public static class InvertCommand
                 : throw new ArgumentException($"--label-errors: '{t}' is not a non-negative integer")).Distinct().ToList();
         return values.Count > 0 ? values : throw new ArgumentException("--label-errors names no value");
     }
-
-    private static BatchDistribution ParseDistribution(string text) => text.ToLowerInvariant() switch
-    {
-        "balanced" => BatchDistribution.Balanced,
-        "random2" => BatchDistribution.Random2,
-        _ => BatchDistribution.Random,
-    };
 }
