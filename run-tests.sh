@@ -8,6 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 need=()
 command -v npm >/dev/null 2>&1 || need+=(npm)
 [ -d /usr/share/datasets/fashion-mnist ] || need+=(dataset-fashion-mnist)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)   # text in the PNG plots
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "run-tests: installing ${need[*]} with apt-get..."
