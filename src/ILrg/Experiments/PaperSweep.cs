@@ -41,18 +41,12 @@ public sealed record PaperSweep(
     }
 
     /// <summary>
-    /// The binomial 95% band of a paper figure: the Wilson interval of <paramref name="paper"/> as a proportion of
-    /// <paramref name="paperTrials"/> × <paramref name="classes"/> per-class outcomes (LnAcc averages one hit or miss per
-    /// class per trial). Classes of one trial are not independent, so the band is narrow and flags generously.
+    /// The binomial 95% band of a paper figure (<see cref="BinomialBand"/>) over <paramref name="paperTrials"/> ×
+    /// <paramref name="classes"/> per-class outcomes (LnAcc averages one hit or miss per class per trial).
     /// </summary>
     public static Interval PaperBand(double paper, int paperTrials, int classes)
     {
-        if (!(paper is >= 0 and <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(paper), paper, "a paper figure is a proportion in [0, 1]");
-        }
-
-        int n = checked(paperTrials * classes);
-        return Interval.Wilson(paper * n, n);
+        BinomialBand band = BinomialBand.For(paper, checked(paperTrials * classes));
+        return new Interval(band.Low, band.High);
     }
 }

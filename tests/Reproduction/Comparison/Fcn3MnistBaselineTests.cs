@@ -1,6 +1,7 @@
 using ILrg.Data;
 using ILrg.Experiments;
 using ILrg.Experiments.Comparison;
+using ILrg.Metrics;
 using ILrg.Models;
 using ILrg.Testing;
 using NUnit.Framework;
