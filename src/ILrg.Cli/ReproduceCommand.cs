@@ -14,8 +14,9 @@ public static class ReproduceCommand
     {
         var seed = CommonOptions.Seed();
         var report = CommonOptions.Report();
-        var suite = CommonOptions.OneOf("--suite", "quick (the default), scale (paper-scale quick claims), full (everything, 50 trials)",
-            ["quick", "scale", "full"], "quick");
+        var suite = CommonOptions.OneOf("--suite",
+            "main (the default: iLRG, baselines, quick paper-scale claims), quick (iLRG's N=24 claims), baselines, scale, full (main with the paper-scale claims at full size)",
+            ["main", "quick", "baselines", "scale", "full"], "main");
         var command = new Command("reproduce", "Check the paper's claims (quick suite) and print claim | paper | measured | verdict")
         {
             seed, report, suite,
@@ -26,7 +27,9 @@ public static class ReproduceCommand
                 {
                     "full" => PaperClaims.Full(parse.GetValue(seed)),
                     "scale" => ScaleClaims.Quick(parse.GetValue(seed)),
-                    _ => PaperClaims.Quick(parse.GetValue(seed)),
+                    "baselines" => BaselineClaims.Quick(parse.GetValue(seed)),
+                    "quick" => PaperClaims.Quick(parse.GetValue(seed)),
+                    _ => PaperClaims.Main(parse.GetValue(seed)),
                 },
                 parse.GetValue(report), output, error)));
         return command;
@@ -75,7 +78,7 @@ public static class ReproduceCommand
 
     private static Table VerdictTable(IEnumerable<ClaimOutcome> outcomes)
     {
-        var table = new Table().AddColumns("claim", "metric", "paper", "threshold", "measured", "verdict");
+        var table = new Table().AddColumns("claim", "metric", "paper", "gate", "measured", "verdict");
         foreach (ClaimOutcome o in outcomes)
         {
             string name = o.Synthetic ? $"{o.Id} (synthetic)" : o.Id;
@@ -83,7 +86,7 @@ public static class ReproduceCommand
             {
                 table.AddRow(
                     Markup.Escape(name), c.Metric, c.Paper?.ToString("F3", CultureInfo.InvariantCulture) ?? "—",
-                    "≥ " + c.Threshold.ToString("F3", CultureInfo.InvariantCulture),
+                    Markup.Escape(c.Gate),
                     c.Measured.ToString("F3", CultureInfo.InvariantCulture), c.Passed ? "pass" : "FAIL");
             }
         }

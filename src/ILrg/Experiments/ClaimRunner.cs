@@ -19,7 +19,7 @@ public static class ClaimRunner
         var checks = claim.Checks.Select(c =>
         {
             double measured = Metric(result.Summary, c.Metric);
-            return new CheckOutcome(c.Metric, c.Paper, c.Threshold, measured, measured >= c.Threshold);
+            return new CheckOutcome(c.Metric, c.Paper, c.Threshold, c.Upper, c.GateText(), measured, c.Passes(measured));
         }).ToList();
         var outcome = new ClaimOutcome(
             claim.Id, claim.Title, dataset.Name, dataset.IsSynthetic, checks, clock.Elapsed.TotalSeconds, claim.Note);
