@@ -39,8 +39,7 @@ public sealed class DeepLeakage : IGradientInverter
         var trainable = labels.Trainable(x);
         using var optimizer = new Lbfgs(trainable, _settings.LearningRate);
         var curve = new List<double>();
-        double best = double.PositiveInfinity;
-        int lastImprovement = 0;
+        var stop = new EarlyStop(_settings.EarlyStopPatience);
         int done = 0;
         for (int it = 0; it < _settings.Iterations; it++)
         {
@@ -79,17 +78,7 @@ public sealed class DeepLeakage : IGradientInverter
                 progress?.Invoke(new InversionProgress(restart, done, value));
             }
 
-            if (!double.IsFinite(value))
-            {
-                break;
-            }
-
-            if (value < best * (1 - 1e-4))
-            {
-                best = value;
-                lastImprovement = it;
-            }
-            else if (_settings.EarlyStopPatience is { } patience && it - lastImprovement >= patience)
+            if (stop.ShouldStop(value, it))
             {
                 break;
             }

@@ -14,7 +14,6 @@ namespace ILrg.Inversion;
 /// </remarks>
 public sealed class InvertingGradients : IGradientInverter
 {
-    private const double Improvement = 1e-4;
     private readonly InversionSettings _settings;
 
     /// <summary>Creates the inverter.</summary>
@@ -49,8 +48,7 @@ public sealed class InvertingGradients : IGradientInverter
         using var optimizer = optim.Adam(labels.Trainable(x), _settings.LearningRate);
         var scheduler = optim.lr_scheduler.MultiStepLR(optimizer, Milestones(_settings.Iterations), 0.1);
         var curve = new List<double>();
-        double best = double.PositiveInfinity;
-        int lastImprovement = 0;
+        var stop = new EarlyStop(_settings.EarlyStopPatience);
         int done = 0;
         for (int it = 0; it < _settings.Iterations; it++)
         {
@@ -82,17 +80,7 @@ public sealed class InvertingGradients : IGradientInverter
                 progress?.Invoke(new InversionProgress(restart, done, value));
             }
 
-            if (!double.IsFinite(value))
-            {
-                break;
-            }
-
-            if (value < best * (1 - Improvement))
-            {
-                best = value;
-                lastImprovement = it;
-            }
-            else if (_settings.EarlyStopPatience is { } patience && it - lastImprovement >= patience)
+            if (stop.ShouldStop(value, it))
             {
                 break;
             }
