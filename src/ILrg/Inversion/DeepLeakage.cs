@@ -38,9 +38,7 @@ public sealed class DeepLeakage : IGradientInverter
         using var labels = DummyLabels.Create(problem.Labels, n, problem.Model.Classes, generator);
         var trainable = labels.Trainable(x);
         using var optimizer = new Lbfgs(trainable, _settings.LearningRate);
-        var curve = new List<double>();
-        var stop = new EarlyStop(_settings.EarlyStopPatience);
-        int done = 0;
+        var tracker = new RestartTracker(restart, _settings.ProgressEvery, _settings.EarlyStopPatience, progress);
         for (int it = 0; it < _settings.Iterations; it++)
         {
             using var scope = NewDisposeScope();
@@ -70,21 +68,14 @@ public sealed class DeepLeakage : IGradientInverter
             optimizer.Step(Closure);
             box.Clamp(x);
             matcher.ClearModelGradients();
-            done = it + 1;
             double value = InversionRun.Score(matcher, x, labels, matcher.SquaredDistance);
-            if (it % _settings.ProgressEvery == 0)
-            {
-                curve.Add(value);
-                progress?.Invoke(new InversionProgress(restart, done, value));
-            }
-
-            if (stop.ShouldStop(value, it))
+            if (tracker.Record(it, value))
             {
                 break;
             }
         }
 
         double score = InversionRun.Score(matcher, x, labels, matcher.SquaredDistance);
-        return new InversionRun.Outcome(box.ToRaw(x), labels.Hard(n), score, [.. curve], done);
+        return new InversionRun.Outcome(box.ToRaw(x), labels.Hard(n), score, [.. tracker.Curve], tracker.Done);
     }
 }

@@ -47,9 +47,7 @@ public sealed class InvertingGradients : IGradientInverter
         using var labels = DummyLabels.Create(problem.Labels, n, problem.Model.Classes, generator);
         using var optimizer = optim.Adam(labels.Trainable(x), _settings.LearningRate);
         var scheduler = optim.lr_scheduler.MultiStepLR(optimizer, Milestones(_settings.Iterations), 0.1);
-        var curve = new List<double>();
-        var stop = new EarlyStop(_settings.EarlyStopPatience);
-        int done = 0;
+        var tracker = new RestartTracker(restart, _settings.ProgressEvery, _settings.EarlyStopPatience, progress);
         for (int it = 0; it < _settings.Iterations; it++)
         {
             using var scope = NewDisposeScope();
@@ -72,21 +70,14 @@ public sealed class InvertingGradients : IGradientInverter
             scheduler.step();
             box.Clamp(x);
             matcher.ClearModelGradients();
-            done = it + 1;
             double value = gradientCost.item<float>();
-            if (it % _settings.ProgressEvery == 0)
-            {
-                curve.Add(value);
-                progress?.Invoke(new InversionProgress(restart, done, value));
-            }
-
-            if (stop.ShouldStop(value, it))
+            if (tracker.Record(it, value))
             {
                 break;
             }
         }
 
         double score = InversionRun.Score(matcher, x, labels, matcher.CosineCost);
-        return new InversionRun.Outcome(box.ToRaw(x), labels.Hard(n), score, [.. curve], done);
+        return new InversionRun.Outcome(box.ToRaw(x), labels.Hard(n), score, [.. tracker.Curve], tracker.Done);
     }
 }
