@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ILrg.Cli.Commands;
 using ILrg.Data;
 using ILrg.Numerics;
 
@@ -14,10 +15,10 @@ public static class CommandLine
             "ILrg: restore the labels of a federated client's batch from its shared gradients (iLRG, ICLR 2023).");
         root.Subcommands.Add(RunCommand.Create(output, error));
         root.Subcommands.Add(ReproduceCommand.Create(output, error));
-        root.Subcommands.Add(Compare.CompareCommand.Create(output, error));
+        root.Subcommands.Add(CompareCommand.Create(output, error));
         root.Subcommands.Add(InvertCommand.Create(output, error));
-        root.Subcommands.Add(Scale.TrainCommand.Create(output, error));
-        root.Subcommands.Add(Scale.SweepCommand.Create(output, error));
+        root.Subcommands.Add(TrainCommand.Create(output, error));
+        root.Subcommands.Add(SweepCommand.Create(output, error));
         return root;
     }
 

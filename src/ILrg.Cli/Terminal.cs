@@ -1,3 +1,4 @@
+using ILrg.Reporting;
 using Spectre.Console;
 
 namespace ILrg.Cli;
@@ -47,7 +48,16 @@ public static class Terminal
             });
     }
 
-    /// <summary>Sparse "class:count" text of a count vector.</summary>
-    public static string Sparse(IReadOnlyList<int> counts) =>
-        "{" + string.Join(" ", Enumerable.Range(0, counts.Count).Where(c => counts[c] != 0).Select(c => $"{c}:{counts[c]}")) + "}";
+    /// <summary>Writes <paramref name="value"/> as the JSON report when a path was given, and says where.</summary>
+    public static void WriteReport<T>(IAnsiConsole console, FileInfo? report, T value)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        if (report is null)
+        {
+            return;
+        }
+
+        ResultJson.Write(report.FullName, value);
+        console.WriteLine($"report: {report.FullName}");
+    }
 }

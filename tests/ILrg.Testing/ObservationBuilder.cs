@@ -36,6 +36,46 @@ public static class ObservationBuilder
         return new LastLayerObservation(weight, bias, gw, gb, classes, embeddingSize, n);
     }
 
+    /// <summary>The observation of a batch from a C×d final layer; <paramref name="embeddings"/>[n] is h_n (length d).</summary>
+    public static LastLayerObservation FromBatch(double[,] weight, double[] bias, double[][] embeddings, int[] labels)
+    {
+        ArgumentNullException.ThrowIfNull(weight);
+        ArgumentNullException.ThrowIfNull(labels);
+        return FromSamples(Flatten(weight), bias, weight.GetLength(0), weight.GetLength(1), embeddings, labels);
+    }
+
+    /// <summary>An observation with the given gradients and a zero final layer (for rules that read only gradients).</summary>
+    public static LastLayerObservation FromGradients(double[,] weightGradient, double[] biasGradient, int batchSize)
+    {
+        ArgumentNullException.ThrowIfNull(weightGradient);
+        int c = weightGradient.GetLength(0), d = weightGradient.GetLength(1);
+        return new LastLayerObservation(new double[c * d], new double[c], Flatten(weightGradient), biasGradient, c, d, batchSize);
+    }
+
+    /// <summary>softmax(W h + b) for a C×d final layer.</summary>
+    public static double[] Softmax(double[,] weight, double[] bias, double[] h)
+    {
+        ArgumentNullException.ThrowIfNull(weight);
+        return Softmax(Logits(Flatten(weight), bias, weight.GetLength(0), weight.GetLength(1), h));
+    }
+
+    /// <summary>A C×d matrix in row-major order.</summary>
+    public static double[] Flatten(double[,] matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        int c = matrix.GetLength(0), d = matrix.GetLength(1);
+        var flat = new double[c * d];
+        for (int i = 0; i < c; i++)
+        {
+            for (int r = 0; r < d; r++)
+            {
+                flat[i * d + r] = matrix[i, r];
+            }
+        }
+
+        return flat;
+    }
+
     /// <summary>A batch with the given counts where every sample shares one random non-negative embedding; small random
     /// W and b (so that present classes have a negative bias gradient).</summary>
     public static LastLayerObservation SharedEmbedding(IReadOnlyList<int> counts, int embeddingSize, ulong seed)

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
-using ILrg.Experiments;
+using ILrg.Claims;
+using ILrg.Reporting;
 using ILrg.Testing;
+using ILrg.Tests.Reproduction.Claims;
+using ILrg.Trials;
 using NUnit.Framework;
 
 namespace ILrg.Tests.Reproduction;
@@ -16,7 +19,7 @@ public sealed class GoldenCountsTests
     public void Fcn3Mnist_FixedSeed_CountsMatchGolden()
     {
         PaperClaim claim = PaperClaims.Quick().Single(c => c.Id == "fcn3-mnist-n24");
-        ExperimentResult result = ExperimentRunner.Run(claim.Experiment, QuickSuiteTests.Open(claim.Experiment.Dataset));
+        ExperimentResult result = ExperimentRunner.Run(claim.Experiment, ClaimSuiteTests.Open(claim.Experiment.Dataset));
 
         var data = new JsonArray(result.Trials.Select(t => (JsonNode)new JsonObject
         {
@@ -24,13 +27,12 @@ public sealed class GoldenCountsTests
             ["trueCounts"] = new JsonArray(t.TrueCounts.Select(v => (JsonNode)v).ToArray()),
             ["restoredCounts"] = new JsonArray(t.RestoredCounts.Select(v => (JsonNode)v).ToArray()),
         }).ToArray());
-        var env = RunManifest.Environment();
         var provenance = new JsonObject
         {
             ["config"] = JsonNode.Parse(ResultJson.Serialize(claim.Experiment)),
             ["seed"] = claim.Experiment.Seed,
-            ["ilrgVersion"] = env.Version,
-            ["torchSharpVersion"] = env.TorchSharp,
+            ["ilrgVersion"] = result.Manifest.Version,
+            ["torchSharpVersion"] = result.Manifest.Libraries["TorchSharp"],
             ["producedBy"] = "tests/Reproduction/GoldenCountsTests.cs",
         };
 

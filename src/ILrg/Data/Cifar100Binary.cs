@@ -31,6 +31,9 @@ public sealed class Cifar100Binary : IImageDataset
     public bool IsSynthetic => false;
 
     /// <inheritdoc />
+    public Normalisation Normalisation => Normalisation.Cifar100;
+
+    /// <inheritdoc />
     public int Count => _labels.Length;
 
     /// <inheritdoc />
@@ -99,6 +102,6 @@ public sealed class Cifar100Binary : IImageDataset
             destination[i] = source[i] / 255f;
         }
 
-        Normalisation.Cifar100.Apply(destination[..3072], Shape);
+        Normalisation.Apply(destination[..3072], Shape);
     }
 }

@@ -15,6 +15,12 @@ public static class DatasetCatalog
     public static IImageDataset Open(DatasetRequest request, Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(request);
+        IImageDataset dataset = OpenPlain(request, log);
+        return request.Rgb32 ? new Rgb32Dataset(dataset) : dataset;
+    }
+
+    private static IImageDataset OpenPlain(DatasetRequest request, Action<string>? log)
+    {
         if (request.Split is not ("train" or "test"))
         {
             throw new ArgumentException($"unknown split '{request.Split}'; use train or test", nameof(request));
@@ -30,8 +36,8 @@ public static class DatasetCatalog
                 request.DataDirectory ?? DebianFashionMnistDirectory,
                 request.Split,
                 "install Debian's package: apt-get install dataset-fashion-mnist (or pass --data-dir)"),
-            "cifar100" => ScaleDatasets.OpenCifar100(request),
-            "imagenet" => ScaleDatasets.OpenImageNet(request),
+            "cifar100" => FileDatasets.OpenCifar100(request),
+            "imagenet" => FileDatasets.OpenImageNet(request),
             "synthetic" => OpenSynthetic(request),
             _ => throw new ArgumentException(
                 $"unknown dataset '{request.Name}'; known: {string.Join(", ", Names)}", nameof(request)),
@@ -53,7 +59,7 @@ public static class DatasetCatalog
 
     private static SyntheticDataset OpenSynthetic(DatasetRequest request)
     {
-        if (ScaleDatasets.IsImageNetShaped(request))
+        if (FileDatasets.IsImageNetShaped(request))
         {
             return SyntheticDataset.ImageNetShaped(request.Seed);
         }

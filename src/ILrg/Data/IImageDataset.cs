@@ -18,6 +18,9 @@ public interface IImageDataset
     /// <summary>Shape of one image.</summary>
     ImageShape Shape { get; }
 
+    /// <summary>The per-channel mean and std the images are normalised with (fixes the valid pixel box).</summary>
+    Normalisation Normalisation { get; }
+
     /// <summary>The label of image <paramref name="index"/>.</summary>
     int LabelOf(int index);
 

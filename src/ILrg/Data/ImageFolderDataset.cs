@@ -40,6 +40,9 @@ public sealed class ImageFolderDataset : IImageDataset
     public bool IsSynthetic => false;
 
     /// <inheritdoc />
+    public Normalisation Normalisation => Normalisation.ImageNet;
+
+    /// <inheritdoc />
     public int Count => _files.Length;
 
     /// <inheritdoc />
@@ -96,7 +99,7 @@ public sealed class ImageFolderDataset : IImageDataset
     {
         Guard.AtLeast(destination.Length, Shape.Size, "destination length");
         Preprocess(_files[index], destination[..Shape.Size]);
-        Normalisation.ImageNet.Apply(destination[..Shape.Size], Shape);
+        Normalisation.Apply(destination[..Shape.Size], Shape);
     }
 
     /// <summary>Decodes, resizes the shorter side to 256, centre-crops 224 and writes raw [0,1] RGB planes.</summary>

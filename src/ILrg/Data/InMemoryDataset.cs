@@ -7,8 +7,7 @@ public sealed class InMemoryDataset : IImageDataset
 {
     private readonly float[] _pixels;
     private readonly int[] _labels;
-    private readonly Normalisation _normalisation;
-
+    
     /// <summary>Validates and wraps the data (pixels are not copied).</summary>
     public InMemoryDataset(string name, ImageShape shape, int classes, float[] rawPixels, int[] labels, Normalisation normalisation)
     {
@@ -34,11 +33,14 @@ public sealed class InMemoryDataset : IImageDataset
         Classes = classes;
         _pixels = rawPixels;
         _labels = labels;
-        _normalisation = normalisation;
+        Normalisation = normalisation;
     }
 
     /// <inheritdoc />
     public string Name { get; }
+
+    /// <inheritdoc />
+    public Normalisation Normalisation { get; }
 
     /// <inheritdoc />
     public bool IsSynthetic => false;
@@ -60,6 +62,6 @@ public sealed class InMemoryDataset : IImageDataset
     {
         int size = Shape.Size;
         _pixels.AsSpan(index * size, size).CopyTo(destination);
-        _normalisation.Apply(destination[..size], Shape);
+        Normalisation.Apply(destination[..size], Shape);
     }
 }

@@ -13,13 +13,11 @@ public sealed class Rgb32Dataset : IImageDataset
     private readonly IImageDataset _inner;
     private readonly int _size;
 
-    /// <summary>Wraps <paramref name="inner"/> (one channel) whose images are normalised with
-    /// <paramref name="normalisation"/>.</summary>
+    /// <summary>Wraps <paramref name="inner"/> (one channel).</summary>
     /// <exception cref="ArgumentException">The inner dataset is not single-channel, or the size is below 1.</exception>
-    public Rgb32Dataset(IImageDataset inner, Normalisation normalisation, int size = 32)
+    public Rgb32Dataset(IImageDataset inner, int size = 32)
     {
         ArgumentNullException.ThrowIfNull(inner);
-        ArgumentNullException.ThrowIfNull(normalisation);
         Guard.AtLeast(size, 1, "image size");
         if (inner.Shape.Channels != 1)
         {
@@ -28,12 +26,11 @@ public sealed class Rgb32Dataset : IImageDataset
 
         _inner = inner;
         _size = size;
-        Normalisation = normalisation;
         Shape = new ImageShape(3, size, size);
     }
 
     /// <summary>The normalisation of the output pixels (the inner one, per channel).</summary>
-    public Normalisation Normalisation { get; }
+    public Normalisation Normalisation => _inner.Normalisation;
 
     /// <inheritdoc />
     public string Name => $"{_inner.Name} (3x{_size}x{_size})";

@@ -10,8 +10,7 @@ namespace ILrg.Data;
 public sealed class SyntheticDataset : IImageDataset
 {
     private readonly ulong _seed;
-    private readonly Normalisation _normalisation;
-
+    
     /// <summary>Creates the stand-in.</summary>
     public SyntheticDataset(string shapeLabel, ImageShape shape, int classes, int count, ulong seed, Normalisation normalisation)
     {
@@ -22,7 +21,7 @@ public sealed class SyntheticDataset : IImageDataset
         Classes = classes;
         Count = count;
         _seed = seed;
-        _normalisation = normalisation;
+        Normalisation = normalisation;
         Name = $"synthetic ({shapeLabel})";
     }
 
@@ -36,6 +35,9 @@ public sealed class SyntheticDataset : IImageDataset
 
     /// <inheritdoc />
     public string Name { get; }
+
+    /// <inheritdoc />
+    public Normalisation Normalisation { get; }
 
     /// <inheritdoc />
     public bool IsSynthetic => true;
@@ -62,6 +64,6 @@ public sealed class SyntheticDataset : IImageDataset
             pixels[i] = (float)rng.NextDouble();
         }
 
-        _normalisation.Apply(pixels, Shape);
+        Normalisation.Apply(pixels, Shape);
     }
 }

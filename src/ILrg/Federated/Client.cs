@@ -76,8 +76,10 @@ public static class Client
         return new ClientUpdate(batch.Size, gradients);
     }
 
-    private static void SetMode(Classifier model, ClientMode mode)
+    /// <summary>Puts <paramref name="model"/> in the client's mode (train: BatchNorm batch statistics, Dropout on).</summary>
+    public static void SetMode(Classifier model, ClientMode mode)
     {
+        ArgumentNullException.ThrowIfNull(model);
         if (mode == ClientMode.Train)
         {
             model.train();

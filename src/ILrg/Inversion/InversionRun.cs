@@ -19,7 +19,7 @@ internal static class InversionRun
     {
         ArgumentNullException.ThrowIfNull(problem);
         problem.Validate();
-        SetMode(problem);
+        Client.SetMode(problem.Model, problem.Mode);
         using var matcher = new GradientMatcher(problem);
         using var box = new PixelBox(problem.Normalisation, problem.Shape.Channels);
         var outcomes = new List<Outcome>();
@@ -29,18 +29,6 @@ internal static class InversionRun
         }
 
         return Choose(method, problem, outcomes, settings.ProgressEvery);
-    }
-
-    public static void SetMode(InversionProblem problem)
-    {
-        if (problem.Mode == ClientMode.Train)
-        {
-            problem.Model.train();
-        }
-        else
-        {
-            problem.Model.eval();
-        }
     }
 
     /// <summary>The final gradient cost of a restart (no priors, no ground truth); non-finite becomes +∞.</summary>

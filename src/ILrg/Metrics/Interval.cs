@@ -5,8 +5,10 @@ public sealed record Interval(double Low, double High)
 {
     private const double Z = 1.959963984540054;
 
-    /// <summary>Mean ± t-free normal interval (z·s/√n), clipped to [0, 1]; a single trial gives [mean, mean].</summary>
-    public static Interval OfMean(IReadOnlyList<double> values)
+    /// <summary>Mean ± t-free normal interval (z·s/√n), clipped to [<paramref name="floor"/>,
+    /// <paramref name="ceiling"/>] (a rate: [0, 1]; an error such as the count MAE: [0, ∞)); a single trial gives
+    /// [mean, mean].</summary>
+    public static Interval OfMean(IReadOnlyList<double> values, double floor = 0, double ceiling = 1)
     {
         ArgumentNullException.ThrowIfNull(values);
         double mean = values.Average();
@@ -17,7 +19,7 @@ public sealed record Interval(double Low, double High)
 
         double variance = values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1);
         double half = Z * Math.Sqrt(variance / values.Count);
-        return new Interval(Math.Max(0, mean - half), Math.Min(1, mean + half));
+        return new Interval(Math.Max(floor, mean - half), Math.Min(ceiling, mean + half));
     }
 
     /// <summary>Wilson score interval for <paramref name="successes"/> of <paramref name="n"/> Bernoulli trials.</summary>

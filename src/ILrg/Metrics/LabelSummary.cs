@@ -32,4 +32,29 @@ public sealed record LabelSummary(
             trials.Average(t => t.CountMae), trials.Average(t => t.PresentLnAcc),
             Interval.OfMean(le), Interval.OfMean(ln), Interval.OfMean(ir), Interval.Wilson(ex.Sum(), ex.Length));
     }
+
+    /// <summary>The names <see cref="Metric"/> accepts (as in the JSON reports).</summary>
+    public static IReadOnlyList<string> MetricNames { get; } = ["leAcc", "lnAcc", "iRec", "exactBatchRate", "presentLnAcc"];
+
+    /// <summary>A summary figure by its report name.</summary>
+    /// <exception cref="ArgumentException">Unknown name.</exception>
+    public double Metric(string name) => name switch
+    {
+        "leAcc" => LeAcc,
+        "lnAcc" => LnAcc,
+        "iRec" => IRec,
+        "exactBatchRate" => ExactBatchRate,
+        "presentLnAcc" => PresentLnAcc,
+        _ => throw new ArgumentException($"unknown metric '{name}'; known: {string.Join(", ", MetricNames)}", nameof(name)),
+    };
+
+    /// <summary>The 95% interval of a figure by its report name, where the summary has one.</summary>
+    public Interval? IntervalOf(string name) => name switch
+    {
+        "leAcc" => LeAccCi,
+        "lnAcc" => LnAccCi,
+        "iRec" => IRecCi,
+        "exactBatchRate" => ExactBatchRateCi,
+        _ => null,
+    };
 }

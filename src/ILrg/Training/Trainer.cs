@@ -11,8 +11,6 @@ namespace ILrg.Training;
 /// <remarks>SPEC.md §9, trained models; the recipe is in <see cref="TrainingOptions"/>. Deterministic for a seed on CPU.</remarks>
 public static class Trainer
 {
-    private const ulong ModelStream = 7, OrderStream = 8;
-
     /// <summary>Trains and writes <c>{model}-it{iteration:D6}.pt</c> files into <paramref name="outputDirectory"/>.</summary>
     /// <param name="spec">The model (its checkpoint path, if any, is the starting point).</param>
     /// <param name="dataset">The training images.</param>
@@ -38,12 +36,12 @@ public static class Trainer
         }
 
         Directory.CreateDirectory(outputDirectory);
-        using var generator = new Generator(DeterministicRandom.Derive(options.Seed, ModelStream));
+        using var generator = new Generator(SeedStreams.ForRun(options.Seed, SeedPurpose.TrainingModel));
         using Classifier model = ModelZoo.Create(spec, dataset.Shape, dataset.Classes, generator);
         using var optimizer = optim.SGD(
             model.parameters(), options.LearningRate, momentum: options.Momentum,
             weight_decay: options.WeightDecay, nesterov: true);
-        var order = new Order(dataset, DeterministicRandom.Derive(options.Seed, OrderStream));
+        var order = new Order(dataset, SeedStreams.ForRun(options.Seed, SeedPurpose.TrainingOrder));
         var saved = new List<TrainingCheckpoint> { Save(model, spec, outputDirectory, 0, double.NaN, double.NaN) };
         onCheckpoint?.Invoke(saved[0]);
         double lossSum = 0, accSum = 0;

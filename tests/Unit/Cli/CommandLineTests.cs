@@ -1,7 +1,11 @@
+using ILrg.Cli.Commands;
 using System.Text.Json;
 using ILrg.Cli;
 using ILrg.Data;
-using ILrg.Experiments;
+using ILrg.Trials;
+using ILrg.Claims;
+using ILrg.Reporting;
+using ILrg.Restoration.Registry;
 using ILrg.Models;
 using NUnit.Framework;
 

@@ -24,19 +24,40 @@ public sealed class InvertCommandTests
     }
 
     [Test]
-    public void ParseModes_CommaList_GivesEachModeOnce()
+    public void Parse_LabelsCommaList_GivesEachModeOnce()
     {
-        var modes = InvertCommand.ParseModes("ilrg, joint-shared,ilrg,gt");
+        var parsed = CommandLine.Build(TextWriter.Null, TextWriter.Null).Parse(
+            ["invert", "--dataset", "synthetic", "--model", "fcn", "--batch-size", "2", "--out", "/tmp/x",
+             "--labels", "ilrg, joint-shared,ilrg,gt"]);
+        var labels = parsed.CommandResult.Command.Options.Single(o => o.Name == "--labels");
 
-        Assert.That(modes, Is.EqualTo(new[] { LabelMode.ILrg, LabelMode.JointShared, LabelMode.GroundTruth }));
+        Assert.That(parsed.GetValue<IReadOnlyList<LabelMode>>(labels.Name),
+            Is.EqualTo(new[] { LabelMode.ILrg, LabelMode.JointShared, LabelMode.GroundTruth }));
     }
 
     [Test]
-    public void ParseErrors_NegativeValue_ThrowsNamingIt()
+    public void Run_NegativeLabelError_ExitsOneNamingIt()
     {
-        var ex = Assert.Throws<ArgumentException>(() => InvertCommand.ParseErrors("0,-1"));
+        var error = new StringWriter();
 
-        Assert.That(ex!.Message, Does.Contain("'-1'"));
+        int code = CommandLine.Run(
+            ["invert", "--dataset", "synthetic", "--model", "fcn", "--batch-size", "2", "--out", "/tmp/x",
+             "--label-errors", "0,-1"], new StringWriter(), error);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.UsageOrError));
+            Assert.That(error.ToString(), Does.Contain("'-1'"));
+        });
+    }
+
+    [Test]
+    public void Run_MethodAliasOfInverter_IsAccepted()
+    {
+        var parsed = CommandLine.Build(TextWriter.Null, TextWriter.Null).Parse(
+            ["invert", "--dataset", "synthetic", "--model", "fcn", "--batch-size", "2", "--out", "/tmp/x", "--method", "dlg"]);
+
+        Assert.That(parsed.GetValue<string>("--inverter"), Is.EqualTo("dlg"));
     }
 
     [Test]

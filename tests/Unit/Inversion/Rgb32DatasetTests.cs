@@ -10,7 +10,7 @@ public sealed class Rgb32DatasetTests
     {
         // Raw row [0, 1]: output centres at source x = −0.25, 0.25, 0.75, 1.25 → clamped bilinear 0, .25, .75, 1.
         var inner = new InMemoryDataset("t", new ImageShape(1, 2, 2), 2, [0f, 1f, 0f, 1f], [0], Normalisation.Mnist);
-        var data = new Rgb32Dataset(inner, Normalisation.Mnist, 4);
+        var data = new Rgb32Dataset(inner, 4);
         var pixels = new float[data.Shape.Size];
 
         data.ReadImage(0, pixels);
@@ -24,7 +24,7 @@ public sealed class Rgb32DatasetTests
     public void ReadImage_Always_ReplicatesTheGreyPlaneToThreeChannels()
     {
         var inner = new InMemoryDataset("t", new ImageShape(1, 2, 2), 2, [0.1f, 0.7f, 0.3f, 0.9f], [1], Normalisation.Mnist);
-        var data = new Rgb32Dataset(inner, Normalisation.Mnist);
+        var data = new Rgb32Dataset(inner);
         var pixels = new float[data.Shape.Size];
 
         data.ReadImage(0, pixels);
@@ -43,7 +43,7 @@ public sealed class Rgb32DatasetTests
     {
         var inner = SyntheticDataset.Cifar100Shaped();
 
-        var ex = Assert.Throws<ArgumentException>(() => _ = new Rgb32Dataset(inner, Normalisation.Cifar100));
+        var ex = Assert.Throws<ArgumentException>(() => _ = new Rgb32Dataset(inner));
 
         Assert.That(ex!.Message, Does.Contain("3x32x32"));
     }

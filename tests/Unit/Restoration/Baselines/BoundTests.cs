@@ -9,7 +9,7 @@ public sealed class BoundTests
     [Test]
     public void Oracle_MatchingObservation_ReturnsTheTruthItWasGiven()
     {
-        var observation = HandBuiltObservation.FromGradients(new double[3, 2], [0, 0, 0], 5);
+        var observation = ObservationBuilder.FromGradients(new double[3, 2], [0, 0, 0], 5);
 
         var result = new OracleRestorer([2, 0, 3]).Restore(observation);
 
@@ -19,7 +19,7 @@ public sealed class BoundTests
     [Test]
     public void Oracle_TruthOfAnotherBatchSize_Throws()
     {
-        var observation = HandBuiltObservation.FromGradients(new double[3, 2], [0, 0, 0], 4);
+        var observation = ObservationBuilder.FromGradients(new double[3, 2], [0, 0, 0], 4);
 
         Assert.That(() => new OracleRestorer([2, 0, 3]).Restore(observation), Throws.ArgumentException);
     }
@@ -27,7 +27,7 @@ public sealed class BoundTests
     [Test]
     public void Random_AnyObservation_CountsSumToN()
     {
-        var observation = HandBuiltObservation.FromGradients(new double[7, 2], new double[7], 40);
+        var observation = ObservationBuilder.FromGradients(new double[7, 2], new double[7], 40);
 
         var result = new UniformRandomRestorer(5).Restore(observation);
 
@@ -37,7 +37,7 @@ public sealed class BoundTests
     [Test]
     public void Random_DifferentSeeds_GiveDifferentGuesses()
     {
-        var observation = HandBuiltObservation.FromGradients(new double[7, 2], new double[7], 40);
+        var observation = ObservationBuilder.FromGradients(new double[7, 2], new double[7], 40);
 
         var a = new UniformRandomRestorer(1).Restore(observation);
         var b = new UniformRandomRestorer(2).Restore(observation);

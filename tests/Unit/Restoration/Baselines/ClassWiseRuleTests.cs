@@ -12,7 +12,7 @@ public sealed class ClassWiseRuleTests
     [Test]
     public void Idlg_NegativeRowSum_MarksOnlyThatClassPresent()
     {
-        var observation = HandBuiltObservation.FromGradients(Rows, [0, 0, 0], 2);
+        var observation = ObservationBuilder.FromGradients(Rows, [0, 0, 0], 2);
 
         var result = new IdlgRestorer().Restore(observation);
 
@@ -22,7 +22,7 @@ public sealed class ClassWiseRuleTests
     [Test]
     public void Gi_AnyNegativeEntry_MarksClassPresent()
     {
-        var observation = HandBuiltObservation.FromGradients(Rows, [0, 0, 0], 2);
+        var observation = ObservationBuilder.FromGradients(Rows, [0, 0, 0], 2);
 
         var result = new GiRestorer().Restore(observation);
 
@@ -32,7 +32,7 @@ public sealed class ClassWiseRuleTests
     [Test]
     public void ClassWiseMethods_Result_IsNotInstanceWise()
     {
-        var observation = HandBuiltObservation.FromGradients(Rows, [0, 0, 0], 2);
+        var observation = ObservationBuilder.FromGradients(Rows, [0, 0, 0], 2);
 
         Assert.That(
             new[] { new IdlgRestorer().Restore(observation), new GiRestorer().Restore(observation) }
@@ -55,7 +55,7 @@ public sealed class ClassWiseRuleTests
             }
         }
 
-        var observation = HandBuiltObservation.FromGradients(gw, [0.1, 0.2, -0.7, 0.4], 1);
+        var observation = ObservationBuilder.FromGradients(gw, [0.1, 0.2, -0.7, 0.4], 1);
 
         var result = new SvdRestorer(seed: 3).Restore(observation);
 
@@ -65,7 +65,7 @@ public sealed class ClassWiseRuleTests
     [Test]
     public void Svd_ZeroGradient_FindsNoClass()
     {
-        var observation = HandBuiltObservation.FromGradients(new double[3, 2], [0, 0, 0], 4);
+        var observation = ObservationBuilder.FromGradients(new double[3, 2], [0, 0, 0], 4);
 
         var result = new SvdRestorer().Restore(observation);
 
@@ -99,6 +99,6 @@ public sealed class ClassWiseRuleTests
 
         double[][] h = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, 6).Select(_ => rng.NextDouble()).ToArray()).ToArray();
         truth = [0, 2, 0, 1, 0];
-        return HandBuiltObservation.FromBatch(w, new double[5], h, [1, 3, 1]);
+        return ObservationBuilder.FromBatch(w, new double[5], h, [1, 3, 1]);
     }
 }

@@ -12,7 +12,7 @@ public sealed class GreedyCountTests
         // Row sums (d = 1) −0.6, −0.2, 0.3, 0.5; C = 4, N = 6: m = −0.8·(1 + 1/4)/6 = −1/6.
         // Stage 1 takes 0 (→ −0.433) and 1 (→ −0.033); stage 2 takes 0, 0, 0 (→ 0.067) and then 1.
         // Decrementing the stale stage-1 index instead would give [5, 1, 0, 0].
-        var observation = HandBuiltObservation.FromGradients(new[,] { { -0.6 }, { -0.2 }, { 0.3 }, { 0.5 } }, [0, 0, 0, 0], 6);
+        var observation = ObservationBuilder.FromGradients(new[,] { { -0.6 }, { -0.2 }, { 0.3 }, { 0.5 } }, [0, 0, 0, 0], 6);
 
         var result = new LlgRestorer().Restore(observation);
 
@@ -24,7 +24,7 @@ public sealed class GreedyCountTests
     {
         // Same row sums as above, N = 6, but Ō = 2.4 gives m = −0.4: stage 1 takes 0 (→ −0.2) and 1 (→ 0.2); stage 2
         // takes 0 (→ 0.2), 0 (tie, lower index; → 0.6), 1 (→ 0.6), 2 (→ 0.7).
-        var observation = HandBuiltObservation.FromGradients(new[,] { { -0.6 }, { -0.2 }, { 0.3 }, { 0.5 } }, [0, 0, 0, 0], 6);
+        var observation = ObservationBuilder.FromGradients(new[,] { { -0.6 }, { -0.2 }, { 0.3 }, { 0.5 } }, [0, 0, 0, 0], 6);
         var calibration = new LastLayerCalibration([0.25, 0.25, 0.25, 0.25], 2.4, [0.6, 0.6, 0.6, 0.6], 1, "hand-built");
 
         var result = new LlgRestorer(LlgVariant.Plus, calibration).Restore(observation);
@@ -35,7 +35,7 @@ public sealed class GreedyCountTests
     [Test]
     public void Llg_MoreNegativeClassesThanN_TakesTheMostNegative()
     {
-        var observation = HandBuiltObservation.FromGradients(new[,] { { -0.1 }, { -0.3 }, { -0.2 } }, [0, 0, 0], 2);
+        var observation = ObservationBuilder.FromGradients(new[,] { { -0.1 }, { -0.3 }, { -0.2 } }, [0, 0, 0], 2);
 
         var result = new LlgRestorer().Restore(observation);
 
@@ -47,7 +47,7 @@ public sealed class GreedyCountTests
     {
         // g_b = [−0.5, −0.25, 0.4, 0.35], N = 4: m = −0.75/4 = −0.1875. Stage 1: 0 (→ −0.3125), 1 (→ −0.0625);
         // stage 2: 0 (→ −0.125), 0 (→ 0.0625).
-        var observation = HandBuiltObservation.FromGradients(new double[4, 1], [-0.5, -0.25, 0.4, 0.35], 4);
+        var observation = ObservationBuilder.FromGradients(new double[4, 1], [-0.5, -0.25, 0.4, 0.35], 4);
 
         var result = new BiasCorrectedRestorer().Restore(observation);
 
@@ -99,8 +99,8 @@ public sealed class GreedyCountTests
         double[] b = [0.05, -0.02, 0.0, 0.1];
         double[] h = [1.0, 2.0, 0.5];
         int[] labels = [0, 0, 2, 3, 3, 3, 0];
-        var observation = HandBuiltObservation.FromBatch(w, b, labels.Select(_ => h).ToArray(), labels);
-        double[] p = HandBuiltObservation.Softmax(w, b, h);
+        var observation = ObservationBuilder.FromBatch(w, b, labels.Select(_ => h).ToArray(), labels);
+        double[] p = ObservationBuilder.Softmax(w, b, h);
         var calibration = new LastLayerCalibration([.. p], 3.5, [.. p.Select(v => v * 3.5)], 1, "shared embedding");
         return (observation, calibration, [3, 0, 1, 3]);
     }

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using ILrg.Data;
-using ILrg.Experiments;
-using ILrg.Experiments.Comparison;
+using ILrg.Trials;
+using ILrg.Claims;
+using ILrg.Reporting;
+using ILrg.Restoration.Registry;
 using ILrg.Federated;
 using ILrg.Models;
 using ILrg.Restoration;
@@ -178,8 +180,8 @@ public sealed class RestorerContractTests
 
         ClientUpdate update = Client.LastLayerClosedForm(model, batch);
         LastLayerObservation observation = AttackerView.Observe(model, update);
-        Batch auxiliary = ComparisonRunner.HeldOut(_dataset, new Batch(_dataset, Indices, labels), 16, 99);
-        var context = new RestorerContext(Seed, model, _dataset.Shape, auxiliary, ImmutableArray.Create(counts));
+        Batch auxiliary = TrialPipeline.HeldOut(_dataset, new Batch(_dataset, Indices, labels), 16, 99);
+        var context = new RestorerContext(Seed, 1.0, model, _dataset.Shape, auxiliary, ImmutableArray.Create(counts));
         return method.Create(context).Restore(observation);
     }
 }

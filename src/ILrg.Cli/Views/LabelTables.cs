@@ -1,0 +1,48 @@
+using ILrg.Metrics;
+using ILrg.Reporting;
+using ILrg.Trials;
+using Spectre.Console;
+
+namespace ILrg.Cli.Views;
+
+/// <summary>Tables of label-restoration results (<c>run</c>, <c>compare</c>).</summary>
+internal static class LabelTables
+{
+    /// <summary>One line per trial of <c>run</c>.</summary>
+    public static string TrialLine(TrialResult t, int trials) =>
+        $"trial {t.Index + 1}/{trials}: true {Format.Sparse(t.TrueCounts)} restored {Format.Sparse(t.RestoredCounts)} " +
+        $"LeAcc {Format.F3(t.Scores.LeAcc)} LnAcc {Format.F3(t.Scores.LnAcc)} IRec {Format.F3(t.Scores.IRec)} " +
+        $"({t.Timings.TotalMs:F0} ms)";
+
+    /// <summary>The summary of <c>run</c>.</summary>
+    public static Table Summary(LabelSummary s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var table = new Table().AddColumns("metric", "mean", "95% CI");
+        table.AddRow("LeAcc", Format.F3(s.LeAcc), Format.Ci(s.LeAccCi));
+        table.AddRow("LnAcc", Format.F3(s.LnAcc), Format.Ci(s.LnAccCi));
+        table.AddRow("IRec", Format.F3(s.IRec), Format.Ci(s.IRecCi));
+        table.AddRow("exact-batch rate", Format.F3(s.ExactBatchRate), Format.Ci(s.ExactBatchRateCi));
+        table.AddRow("count MAE", Format.F3(s.CountMae), "");
+        table.AddRow("LnAcc (present classes)", Format.F3(s.PresentLnAcc), "");
+        return table;
+    }
+
+    /// <summary>The comparison: one row per method.</summary>
+    public static Table Comparison(ComparisonResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var table = new Table().AddColumns("method", "kind", "LeAcc", "LnAcc", "IRec", "exact-batch", "count MAE", "ms");
+        foreach (MethodSummary m in result.Summaries)
+        {
+            LabelSummary s = m.Labels;
+            table.AddRow(
+                Markup.Escape(m.Method), Markup.Escape(ComparisonMarkdown.Kind(m)), Format.Cell(s.LeAcc, s.LeAccCi),
+                Format.Cell(s.LnAcc, s.LnAccCi), Format.Cell(s.IRec, s.IRecCi),
+                Format.Cell(s.ExactBatchRate, s.ExactBatchRateCi), Format.Cell(s.CountMae, m.CountMaeCi),
+                m.MeanRestoreMs.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return table;
+    }
+}

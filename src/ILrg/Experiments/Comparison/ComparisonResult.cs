@@ -1,8 +1,0 @@
-namespace ILrg.Experiments.Comparison;
-
-/// <summary>The outcome of a comparison: provenance, configuration, per-method summaries and every trial.</summary>
-public sealed record ComparisonResult(
-    RunManifest Manifest,
-    ComparisonSpec Config,
-    IReadOnlyList<MethodSummary> Summaries,
-    IReadOnlyList<ComparisonTrial> Trials);

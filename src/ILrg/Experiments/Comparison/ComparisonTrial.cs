@@ -1,7 +1,0 @@
-using System.Collections.Immutable;
-
-namespace ILrg.Experiments.Comparison;
-
-/// <summary>One trial of a comparison: the shared update's seeds and truth, and every method's result on it.</summary>
-public sealed record ComparisonTrial(
-    int Index, ulong BatchSeed, ulong ModelSeed, ImmutableArray<int> TrueCounts, IReadOnlyList<MethodTrial> Methods);

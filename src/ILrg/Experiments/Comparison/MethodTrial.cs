@@ -1,8 +1,0 @@
-using System.Collections.Immutable;
-using ILrg.Metrics;
-
-namespace ILrg.Experiments.Comparison;
-
-/// <summary>One method's result on one trial.</summary>
-public sealed record MethodTrial(
-    string Method, ImmutableArray<int> Counts, TrialLabelScores Scores, double RestoreMs);

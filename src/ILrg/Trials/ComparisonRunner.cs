@@ -1,0 +1,67 @@
+using ILrg.Data;
+using ILrg.Metrics;
+using ILrg.Reporting;
+using ILrg.Restoration.Registry;
+using static TorchSharp.torch;
+
+namespace ILrg.Trials;
+
+/// <summary>
+/// Runs several restoration methods on identical updates: per trial ONE batch, ONE model and ONE client update
+/// (<see cref="TrialPipeline.Prepare"/>), and every method restores from that same observation.
+/// </summary>
+public static class ComparisonRunner
+{
+    /// <summary>Runs the comparison on an opened dataset.</summary>
+    /// <exception cref="ArgumentException">Bad configuration or an unknown method.</exception>
+    public static ComparisonResult Run(ComparisonSpec spec, IImageDataset dataset, Action<ComparisonTrial>? onTrial = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(dataset);
+        ExperimentSpec experiment = spec.Experiment;
+        TrialPipeline.Validate(experiment, dataset);
+        IReadOnlyList<RestorerDescriptor> methods = RestorerRegistry.Select(spec.Methods);
+        var started = DateTimeOffset.UtcNow;
+        var sampler = new BatchSampler(dataset);
+        var trials = new List<ComparisonTrial>(experiment.Trials);
+        for (int t = 0; t < experiment.Trials; t++)
+        {
+            ComparisonTrial trial = RunTrial(spec, dataset, sampler, methods, t);
+            trials.Add(trial);
+            onTrial?.Invoke(trial);
+        }
+
+        var summaries = methods.Select(m => Summarise(m, trials)).ToList();
+        var manifest = RunManifest.Create("ilrg compare", experiment.Seed, spec, [dataset], started);
+        return new ComparisonResult(manifest, spec, summaries, trials);
+    }
+
+    /// <summary>One trial: the shared update, then every method on it.</summary>
+    public static ComparisonTrial RunTrial(
+        ComparisonSpec spec, IImageDataset dataset, BatchSampler sampler, IReadOnlyList<RestorerDescriptor> methods, int index)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(methods);
+        using var scope = NewDisposeScope();
+        using PreparedTrial trial = TrialPipeline.Prepare(spec.Experiment, dataset, sampler, index);
+        Batch? auxiliary = TrialPipeline.AuxiliaryFor(spec.Experiment, dataset, trial, methods);
+        var results = new List<MethodTrial>(methods.Count);
+        foreach (RestorerDescriptor method in methods)
+        {
+            var (restoration, ms) = TrialPipeline.Restore(spec.Experiment, dataset, trial, method, auxiliary);
+            results.Add(new MethodTrial(
+                method.Name, restoration.Counts, LabelMetrics.Score(trial.TrueCounts, restoration.Counts), ms));
+        }
+
+        return new ComparisonTrial(index, trial.BatchSeed, trial.ModelSeed, trial.TrueCounts, results);
+    }
+
+    private static MethodSummary Summarise(RestorerDescriptor method, IReadOnlyList<ComparisonTrial> trials)
+    {
+        var own = trials.Select(t => t.Methods.First(m => m.Method == method.Name)).ToList();
+        LabelSummary labels = LabelSummary.Of(own.Select(m => m.Scores).ToList());
+        Interval mae = Interval.OfMean(own.Select(m => m.Scores.CountMae).ToArray(), ceiling: double.PositiveInfinity);
+        return new MethodSummary(
+            method.Name, method.Summary, method.Bound, method.InstanceWise, labels, mae, own.Average(m => m.RestoreMs));
+    }
+}

@@ -1,0 +1,8 @@
+using System.Collections.Immutable;
+using ILrg.Metrics;
+
+namespace ILrg.Trials;
+
+/// <summary>One method's result on one trial.</summary>
+public sealed record MethodTrial(
+    string Method, ImmutableArray<int> Counts, TrialLabelScores Scores, double RestoreMs);

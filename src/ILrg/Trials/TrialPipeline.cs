@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using ILrg.Data;
+using ILrg.Federated;
+using ILrg.Models;
+using ILrg.Numerics;
+using ILrg.Restoration;
+using ILrg.Restoration.Registry;
+using static TorchSharp.torch;
+
+namespace ILrg.Trials;
+
+/// <summary>
+/// The one trial pipeline (DESIGN.md, "One trial"): seed streams → batch → fresh model → client update → attacker's
+/// view, then restoration by registered methods. <c>run</c>, <c>compare</c>, <c>invert</c>, <c>sweep</c>, the claims and
+/// the trained-model attack all build their trials here.
+/// </summary>
+public static class TrialPipeline
+{
+    /// <summary>
+    /// The attack-free part of trial <paramref name="index"/>: batch from the trial's batch seed, a fresh model from its
+    /// model seed, the client update of <paramref name="kind"/> and the attacker's observation. Call inside a dispose
+    /// scope; dispose the result.
+    /// </summary>
+    public static PreparedTrial Prepare(
+        ExperimentSpec spec, IImageDataset dataset, BatchSampler sampler, int index, UpdateKind kind = UpdateKind.LastLayer)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(sampler);
+        var clock = Stopwatch.StartNew();
+        ulong batchSeed = SeedStreams.ForTrial(spec.Seed, SeedPurpose.Batch, index);
+        ulong modelSeed = SeedStreams.ForTrial(spec.Seed, SeedPurpose.Model, index);
+        Batch batch = sampler.Sample(spec.BatchSize, spec.Distribution, batchSeed, spec.ClassesInBatch);
+        double sampleMs = Lap(clock);
+
+        using var generator = new Generator(modelSeed);
+        Classifier model = ModelZoo.Create(spec.Model, dataset.Shape, dataset.Classes, generator);
+        double modelMs = Lap(clock);
+        if (spec.Mode == ClientMode.Train)
+        {
+            random.manual_seed((long)(modelSeed >> 1)); // Dropout draws from torch's global generator: fix it per trial.
+        }
+
+        try
+        {
+            ClientUpdate update = kind == UpdateKind.WholeModel
+                ? Client.FullGradient(model, batch, spec.Mode)
+                : Client.LastLayerClosedForm(model, batch, spec.Mode, spec.ChunkSize);
+            double clientMs = Lap(clock);
+            LastLayerObservation observation = AttackerView.Observe(model, update);
+            return new PreparedTrial(
+                index, batchSeed, modelSeed, batch, model, update, observation, sampleMs, modelMs, clientMs);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The attacker's auxiliary images for a trial when any of <paramref name="methods"/> needs them: the spec's
+    /// auxiliary size drawn from the dataset images NOT in the client's batch; null otherwise.
+    /// </summary>
+    public static Batch? AuxiliaryFor(
+        ExperimentSpec spec, IImageDataset dataset, PreparedTrial trial, IEnumerable<RestorerDescriptor> methods)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(trial);
+        ArgumentNullException.ThrowIfNull(methods);
+        return methods.Any(m => m.Inputs.HasFlag(RestorerInputs.AuxiliaryData))
+            ? HeldOut(dataset, trial.Batch, spec.AuxiliarySize,
+                SeedStreams.ForTrial(spec.Seed, SeedPurpose.Auxiliary, trial.Index))
+            : null;
+    }
+
+    /// <summary>
+    /// Restores the trial's observation with <paramref name="method"/>, built from what the trial offers it (seed, α,
+    /// model, auxiliary data; the truth only for the oracle, which declares it), inside its own dispose scope.
+    /// </summary>
+    /// <returns>The restoration and the wall time of building and running the method, in milliseconds.</returns>
+    public static (LabelRestoration Restoration, double Milliseconds) Restore(
+        ExperimentSpec spec, IImageDataset dataset, PreparedTrial trial, RestorerDescriptor method, Batch? auxiliary)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(trial);
+        ArgumentNullException.ThrowIfNull(method);
+        var context = new RestorerContext(
+            SeedStreams.ForTrial(spec.Seed, SeedPurpose.Method, trial.Index), spec.Alpha, trial.Model, dataset.Shape,
+            auxiliary, method.Inputs.HasFlag(RestorerInputs.Truth) ? trial.TrueCounts : null);
+        var clock = Stopwatch.StartNew();
+        using (NewDisposeScope())
+        {
+            LabelRestoration restoration = method.Create(context).Restore(trial.Observation);
+            return (restoration, clock.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="size"/> images drawn uniformly from the dataset images NOT in the client's batch (as many as
+    /// exist), from <paramref name="seed"/>.
+    /// </summary>
+    public static Batch HeldOut(IImageDataset dataset, Batch batch, int size, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(batch);
+        var used = batch.Indices.ToHashSet();
+        int[] pool = Enumerable.Range(0, dataset.Count).Where(i => !used.Contains(i)).ToArray();
+        if (pool.Length == 0)
+        {
+            throw new ArgumentException($"{dataset.Name} has no images outside the client's batch for auxiliary data");
+        }
+
+        int[] indices = new DeterministicRandom(seed).SampleWithoutReplacement(pool, Math.Min(size, pool.Length));
+        return new Batch(dataset, indices, indices.Select(dataset.LabelOf).ToArray());
+    }
+
+    /// <summary>Checks a spec against its dataset (N, T, chunk and auxiliary sizes, α, N ≤ dataset size).</summary>
+    /// <exception cref="ArgumentException">Bad configuration.</exception>
+    public static void Validate(ExperimentSpec spec, IImageDataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(dataset);
+        Guard.AtLeast(spec.BatchSize, 1, "batch size");
+        Guard.AtLeast(spec.Trials, 1, "trials");
+        Guard.AtLeast(spec.ChunkSize, 1, "chunk size");
+        Guard.AtLeast(spec.AuxiliarySize, 1, "auxiliary size");
+        if (!double.IsFinite(spec.Alpha) || spec.Alpha <= 0)
+        {
+            throw new ArgumentException($"alpha must be a positive finite number, got {spec.Alpha}");
+        }
+
+        if (spec.BatchSize > dataset.Count)
+        {
+            throw new ArgumentException(
+                $"batch size {spec.BatchSize} exceeds the {dataset.Count} images of {dataset.Name}");
+        }
+    }
+
+    private static double Lap(Stopwatch clock)
+    {
+        double ms = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        return ms;
+    }
+}
