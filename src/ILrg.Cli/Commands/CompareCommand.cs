@@ -22,30 +22,41 @@ public static class CompareCommand
         var outputs = new OutputOptions("Write JSON here, plus a markdown table (.md) and a bar chart (.png) beside it");
         var command = new Command("compare", "Run every label-restoration method on identical simulated updates")
             .With(experiment, outputs);
-        command.SetAction(parse => CommandLine.Guarded(error, () =>
+        command.SetAction(parse => CommandLine.Guarded(error, run =>
         {
             ExperimentSpec spec = experiment.Bind(parse);
-            return Execute(new ComparisonSpec(spec with { Method = "ilrg" }, spec.Method), outputs.Bind(parse).Report, output, error);
+            var comparison = new ComparisonSpec(spec with { Method = "ilrg" }, spec.Method);
+            return Execute(comparison, outputs.Bind(parse).Report, output, error, run);
         }));
         return command;
     }
 
     /// <summary>Runs a comparison, prints the table and writes the report files; the body of the verb.</summary>
-    public static int Execute(ComparisonSpec spec, FileInfo? report, TextWriter output, TextWriter error)
+    public static int Execute(
+        ComparisonSpec spec, FileInfo? report, TextWriter output, TextWriter error, VerbRun? run = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         int methods = Restoration.Registry.RestorerRegistry.Select(spec.Methods).Count; // fail fast on a bad name
         IAnsiConsole console = Terminal.For(output);
         IImageDataset data = DatasetCatalog.Open(spec.Experiment.Dataset, line => error.WriteLine(line));
         ExperimentSpec e = spec.Experiment;
+        var started = DateTimeOffset.UtcNow;
+        var finished = new Collected<ComparisonTrial>();
+        run?.OnInterruption(report, () =>
+        {
+            var trials = finished.Snapshot();
+            return (trials.Count > 0 ? ComparisonRunner.Summarise(spec, data, trials, started, interrupted: true) : null,
+                trials.Count);
+        });
         console.WriteLine($"compare {methods} methods on {data.Name}{Format.Synthetic(data.IsSynthetic)}, model " +
                           $"{e.Model.Name}, N={e.BatchSize}, {e.Trials} trials, seed {e.Seed}");
         ComparisonResult result = Terminal.WithProgress(console, "trials", e.Trials, tick =>
             ComparisonRunner.Run(spec, data, t =>
             {
+                finished.Add(t);
                 console.WriteLine($"trial {t.Index + 1}/{e.Trials}: true {Format.Sparse(t.TrueCounts)}");
                 tick();
-            }));
+            }, run?.Cancellation ?? default));
         console.Write(LabelTables.Comparison(result));
         if (report is not null)
         {

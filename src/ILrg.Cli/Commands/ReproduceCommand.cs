@@ -21,11 +21,12 @@ public static class ReproduceCommand
         {
             seed, suite,
         }.With(outputs);
-        command.SetAction(parse => CommandLine.Guarded(error, () =>
+        command.SetAction(parse => CommandLine.Guarded(error, run =>
         {
             FileInfo? report = outputs.Bind(parse).Report;
             string name = parse.GetValue(suite)!;
-            return Execute(ClaimSuites.Named(name, parse.GetValue(seed)), report, output, error, name, parse.GetValue(seed));
+            ulong s = parse.GetValue(seed);
+            return Execute(ClaimSuites.Named(name, s), report, output, error, name, s, run);
         }));
         return command;
     }
@@ -33,12 +34,22 @@ public static class ReproduceCommand
     /// <summary>Runs the claims and prints the verdict table.</summary>
     public static int Execute(
         IReadOnlyList<IClaim> claims, FileInfo? report, TextWriter output, TextWriter error, string suite = "custom",
-        ulong seed = 0)
+        ulong seed = 0, VerbRun? run = null)
     {
         ArgumentNullException.ThrowIfNull(claims);
         IAnsiConsole console = Terminal.For(output);
         var started = DateTimeOffset.UtcNow;
         var opened = new List<IImageDataset>();
+        var finished = new Collected<ClaimOutcome>();
+        object Report(IReadOnlyList<ClaimOutcome> outcomes, bool interrupted) => new
+        {
+            manifest = RunManifest.Create(
+                "ilrg reproduce", seed, new { suite, claims = claims.Select(c => c.Id).ToArray() }, opened, started),
+            passed = !interrupted && outcomes.All(o => o.Passed),
+            interrupted,
+            claims = outcomes,
+        };
+        run?.OnInterruption(report, () => finished.Snapshot() is var done ? (Report(done, true), done.Count) : default);
         IReadOnlyList<ClaimOutcome> outcomes = Terminal.WithProgress(console, "reproduce", claims.Sum(c => c.Steps), tick =>
             ClaimRunner.RunAll(
                 claims,
@@ -49,17 +60,19 @@ public static class ReproduceCommand
                     return data;
                 },
                 claim => console.WriteLine($"claim {claim.Id}: {claim.Steps} steps..."),
-                o => console.WriteLine($"claim {o.Id}: {(o.Passed ? "PASS" : "FAIL")} ({o.Seconds:F1} s)"),
-                tick));
+                o =>
+                {
+                    finished.Add(o);
+                    console.WriteLine($"claim {o.Id}: {(o.Passed ? "PASS" : "FAIL")} ({o.Seconds:F1} s)");
+                },
+                tick, run?.Cancellation ?? default));
 
         console.Write(ClaimTable.Of(outcomes));
         bool allPassed = outcomes.All(o => o.Passed);
         console.WriteLine(allPassed
             ? $"All {outcomes.Count} claims reproduced."
             : $"{outcomes.Count(o => !o.Passed)} of {outcomes.Count} claims NOT reproduced.");
-        var manifest = RunManifest.Create(
-            "ilrg reproduce", seed, new { suite, claims = claims.Select(c => c.Id).ToArray() }, opened, started);
-        Terminal.WriteReport(console, report, new { manifest, passed = allPassed, claims = outcomes });
+        Terminal.WriteReport(console, report, Report(outcomes, interrupted: false));
         return allPassed ? ExitCodes.Ok : ExitCodes.CheckFailed;
     }
 }

@@ -26,26 +26,44 @@ public static class SweepCommand
         {
             kind, trials, seed,
         }.With(outputs);
-        command.SetAction(parse => CommandLine.Guarded(error, () =>
+        command.SetAction(parse => CommandLine.Guarded(error, run =>
         {
             var (report, plot, _) = outputs.Bind(parse);
             PaperSweep sweep = parse.GetValue(kind) == "depth"
                 ? PaperSweep.Depth(parse.GetValue(trials), parse.GetValue(seed))
                 : PaperSweep.BatchSize(parse.GetValue(trials), parse.GetValue(seed));
-            return Execute(sweep, plot, report, output, error);
+            return Execute(sweep, plot, report, output, error, run);
         }));
         return command;
     }
 
     /// <summary>Runs the sweep and reports it.</summary>
-    public static int Execute(PaperSweep sweep, FileInfo? plot, FileInfo? report, TextWriter output, TextWriter error)
+    public static int Execute(
+        PaperSweep sweep, FileInfo? plot, FileInfo? report, TextWriter output, TextWriter error, VerbRun? run = null)
     {
         ArgumentNullException.ThrowIfNull(sweep);
         IAnsiConsole console = Terminal.For(output);
+        var started = DateTimeOffset.UtcNow;
+        var opened = new Collected<IImageDataset>();
+        var finished = new Collected<SweepRow>();
+        run?.OnInterruption(report, () => finished.Snapshot() is var rows
+            ? (SweepRunner.Summarise(sweep, rows, opened.Snapshot(), started, interrupted: true), rows.Count)
+            : default);
         SweepResult result = SweepRunner.Run(
-            sweep, request => DatasetCatalog.Open(request, line => error.WriteLine(line)),
-            r => console.WriteLine($"{sweep.Parameter} = {r.X}: {sweep.Metric} {Format.F3(r.Measured)} " +
-                                   $"(paper {Format.F3(r.Paper)}){(r.Flagged ? " FLAG" : "")}"));
+            sweep,
+            request =>
+            {
+                IImageDataset data = DatasetCatalog.Open(request, line => error.WriteLine(line));
+                opened.Add(data);
+                return data;
+            },
+            r =>
+            {
+                finished.Add(r);
+                console.WriteLine($"{sweep.Parameter} = {r.X}: {sweep.Metric} {Format.F3(r.Measured)} " +
+                                  $"(paper {Format.F3(r.Paper)}){(r.Flagged ? " FLAG" : "")}");
+            },
+            run?.Cancellation ?? default);
         console.Write(SweepTable.Of(result));
         console.WriteLine($"{result.Rows.Count(r => r.Flagged)} of {result.Rows.Count} points outside the paper's binomial " +
                           $"95% band ({sweep.PaperTrials} trials × C classes); {sweep.Points[0].Experiment.Trials} ILrg " +

@@ -11,9 +11,10 @@ public static class ClaimRunner
     /// <param name="onClaim">Called before each claim runs.</param>
     /// <param name="onOutcome">Called after each claim with its outcome.</param>
     /// <param name="onStep">Called after each unit of work (a trial or an inversion).</param>
+    /// <param name="cancellation">Checked between units of work; the outcomes so far went to <paramref name="onOutcome"/>.</param>
     public static IReadOnlyList<ClaimOutcome> RunAll(
         IEnumerable<IClaim> claims, Func<DatasetRequest, IImageDataset> open, Action<IClaim>? onClaim = null,
-        Action<ClaimOutcome>? onOutcome = null, Action? onStep = null)
+        Action<ClaimOutcome>? onOutcome = null, Action? onStep = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(open);
@@ -23,7 +24,8 @@ public static class ClaimRunner
         foreach (IClaim claim in claims)
         {
             onClaim?.Invoke(claim);
-            ClaimOutcome outcome = claim.Run(Open, onStep);
+            cancellation.ThrowIfCancellationRequested();
+            ClaimOutcome outcome = claim.Run(Open, onStep, cancellation);
             outcomes.Add(outcome);
             onOutcome?.Invoke(outcome);
         }

@@ -20,5 +20,7 @@ public interface IClaim
     /// <summary>Measures the claim and judges it against its gates.</summary>
     /// <param name="open">Opens (or reuses) a dataset.</param>
     /// <param name="onStep">Called after each unit of work.</param>
-    ClaimOutcome Run(Func<DatasetRequest, IImageDataset> open, Action? onStep = null);
+    /// <param name="cancellation">Checked between units of work.</param>
+    ClaimOutcome Run(
+        Func<DatasetRequest, IImageDataset> open, Action? onStep = null, CancellationToken cancellation = default);
 }

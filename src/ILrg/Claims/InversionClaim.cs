@@ -24,15 +24,16 @@ public sealed record InversionClaim(string Id, string Title, InversionSpec Spec,
     public int Steps => 2;
 
     /// <inheritdoc />
-    public ClaimOutcome Run(Func<DatasetRequest, IImageDataset> open, Action? onStep = null)
+    public ClaimOutcome Run(
+        Func<DatasetRequest, IImageDataset> open, Action? onStep = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(open);
         var clock = Stopwatch.StartNew();
         IImageDataset dataset = open(Spec.Experiment.Dataset);
         using var experiment = new InversionExperiment(Spec, dataset);
-        double restored = experiment.Run(LabelMode.ILrg).Scores.MeanPsnr;
+        double restored = experiment.Run(LabelMode.ILrg, cancellation: cancellation).Scores.MeanPsnr;
         onStep?.Invoke();
-        double shared = experiment.Run(LabelMode.JointShared).Scores.MeanPsnr;
+        double shared = experiment.Run(LabelMode.JointShared, cancellation: cancellation).Scores.MeanPsnr;
         onStep?.Invoke();
         return new ClaimOutcome(
             Id, Title, dataset.Name, dataset.IsSynthetic, [Check.Judge(restored - shared)], clock.Elapsed.TotalSeconds,

@@ -17,16 +17,18 @@ public sealed record PaperClaim(
     public int Steps => Experiment.Trials;
 
     /// <inheritdoc />
-    public ClaimOutcome Run(Func<DatasetRequest, IImageDataset> open, Action? onStep = null) => Measure(open, onStep).Outcome;
+    public ClaimOutcome Run(
+        Func<DatasetRequest, IImageDataset> open, Action? onStep = null, CancellationToken cancellation = default) =>
+        Measure(open, onStep, cancellation).Outcome;
 
     /// <summary>Runs the experiment and judges it; also returns the experiment's result (every trial).</summary>
     public (ClaimOutcome Outcome, ExperimentResult Result) Measure(
-        Func<DatasetRequest, IImageDataset> open, Action? onStep = null)
+        Func<DatasetRequest, IImageDataset> open, Action? onStep = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(open);
         var clock = Stopwatch.StartNew();
         IImageDataset dataset = open(Experiment.Dataset);
-        ExperimentResult result = ExperimentRunner.Run(Experiment, dataset, _ => onStep?.Invoke());
+        ExperimentResult result = ExperimentRunner.Run(Experiment, dataset, _ => onStep?.Invoke(), cancellation);
         var checks = Checks.Select(c => c.Judge(result.Summary.Metric(c.Metric))).ToList();
         return (new ClaimOutcome(Id, Title, dataset.Name, dataset.IsSynthetic, checks, clock.Elapsed.TotalSeconds, Note),
             result);

@@ -6,4 +6,5 @@ namespace ILrg.Claims;
 /// <param name="Manifest">Provenance.</param>
 /// <param name="Sweep">The curve that was measured.</param>
 /// <param name="Rows">One row per point.</param>
-public sealed record SweepResult(RunManifest Manifest, PaperSweep Sweep, IReadOnlyList<SweepRow> Rows);
+/// <param name="Interrupted">True when the sweep was interrupted and holds only the points that finished.</param>
+public sealed record SweepResult(RunManifest Manifest, PaperSweep Sweep, IReadOnlyList<SweepRow> Rows, bool Interrupted = false);

@@ -18,10 +18,11 @@ public static class Trainer
     /// <param name="outputDirectory">Where checkpoints go (created).</param>
     /// <param name="onCheckpoint">Called after each save.</param>
     /// <returns>The checkpoints in order, the first being the untrained weights.</returns>
+    /// <param name="cancellation">Checked before every step; the checkpoints saved so far stay on disk.</param>
     /// <exception cref="ArgumentException">Non-positive iterations, batch size or interval, or a batch larger than the data.</exception>
     public static IReadOnlyList<TrainingCheckpoint> Train(
         ModelSpec spec, IImageDataset dataset, TrainingOptions options, string outputDirectory,
-        Action<TrainingCheckpoint>? onCheckpoint = null)
+        Action<TrainingCheckpoint>? onCheckpoint = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -49,6 +50,7 @@ public static class Trainer
         model.train();
         for (int it = 0; it < options.Iterations; it++)
         {
+            cancellation.ThrowIfCancellationRequested();
             foreach (var group in optimizer.ParamGroups)
             {
                 group.LearningRate = options.LearningRateAt(it);

@@ -14,7 +14,10 @@ public static class ComparisonRunner
 {
     /// <summary>Runs the comparison on an opened dataset.</summary>
     /// <exception cref="ArgumentException">Bad configuration or an unknown method.</exception>
-    public static ComparisonResult Run(ComparisonSpec spec, IImageDataset dataset, Action<ComparisonTrial>? onTrial = null)
+    /// <exception cref="OperationCanceledException">Cancelled; the trials finished so far went to <paramref name="onTrial"/>.</exception>
+    public static ComparisonResult Run(
+        ComparisonSpec spec, IImageDataset dataset, Action<ComparisonTrial>? onTrial = null,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -26,14 +29,24 @@ public static class ComparisonRunner
         var trials = new List<ComparisonTrial>(experiment.Trials);
         for (int t = 0; t < experiment.Trials; t++)
         {
+            cancellation.ThrowIfCancellationRequested();
             ComparisonTrial trial = RunTrial(spec, dataset, sampler, methods, t);
             trials.Add(trial);
             onTrial?.Invoke(trial);
         }
 
-        var summaries = methods.Select(m => Summarise(m, trials)).ToList();
-        var manifest = RunManifest.Create("ilrg compare", experiment.Seed, spec, [dataset], started);
-        return new ComparisonResult(manifest, spec, summaries, trials);
+        return Summarise(spec, dataset, trials, started);
+    }
+
+    /// <summary>The result of the trials that ran (all of them, or those finished before an interruption).</summary>
+    public static ComparisonResult Summarise(
+        ComparisonSpec spec, IImageDataset dataset, IReadOnlyList<ComparisonTrial> trials, DateTimeOffset started,
+        bool interrupted = false)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var summaries = RestorerRegistry.Select(spec.Methods).Select(m => Summarise(m, trials)).ToList();
+        var manifest = RunManifest.Create("ilrg compare", spec.Experiment.Seed, spec, [dataset], started);
+        return new ComparisonResult(manifest, spec, summaries, trials, interrupted);
     }
 
     /// <summary>One trial: the shared update, then every method on it.</summary>
@@ -50,7 +63,8 @@ public static class ComparisonRunner
         {
             var (restoration, ms) = TrialPipeline.Restore(spec.Experiment, dataset, trial, method, auxiliary);
             results.Add(new MethodTrial(
-                method.Name, restoration.Counts, LabelMetrics.Score(trial.TrueCounts, restoration.Counts), ms));
+                method.Name, restoration.Counts, LabelMetrics.Score(trial.TrueCounts, restoration.Counts), ms,
+                EnumText.FlagsOf(restoration.Check(spec.Experiment.BatchSize))));
         }
 
         return new ComparisonTrial(index, trial.BatchSeed, trial.ModelSeed, trial.TrueCounts, results);

@@ -116,9 +116,12 @@ public static class TrialPipeline
         return new Batch(dataset, indices, indices.Select(dataset.LabelOf).ToArray());
     }
 
-    /// <summary>Checks a spec against its dataset (N, T, chunk and auxiliary sizes, α, N ≤ dataset size).</summary>
-    /// <exception cref="ArgumentException">Bad configuration.</exception>
-    public static void Validate(ExperimentSpec spec, IImageDataset dataset)
+    /// <summary>
+    /// Checks a spec against its dataset before anything large is allocated: N, T, chunk and auxiliary sizes, α,
+    /// N ≤ dataset size, the chunk size in train mode, and the run's estimated peak memory (<see cref="MemoryEstimate"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">Bad configuration, or a run that would not fit in memory.</exception>
+    public static void Validate(ExperimentSpec spec, IImageDataset dataset, UpdateKind kind = UpdateKind.LastLayer)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -136,6 +139,15 @@ public static class TrialPipeline
             throw new ArgumentException(
                 $"batch size {spec.BatchSize} exceeds the {dataset.Count} images of {dataset.Name}");
         }
+
+        if (spec.Mode == ClientMode.Train && spec.ChunkSize != Client.DefaultChunkSize)
+        {
+            throw new ArgumentException(
+                "--chunk-size does not apply in train mode: BatchNorm normalises with the whole batch's statistics, so " +
+                "the client computes the batch in one pass; remove --chunk-size, lower --batch-size, or use --mode eval");
+        }
+
+        MemoryEstimate.For(spec, dataset, kind).ThrowIfTooLarge(spec, kind);
     }
 
     private static double Lap(Stopwatch clock)
