@@ -18,32 +18,36 @@ public static class IdxDataset
         string name, string imagesPath, string labelsPath, int classes, Normalisation normalisation,
         ImageShape? requiredSize = null)
     {
-        IdxReader.IdxArray images = IdxReader.Read(imagesPath);
-        if (images.Dimensions.Length != 3)
+        // Shapes first, from the headers alone, so that a file of another dataset is refused before its data is read.
+        int[] imageDims = IdxReader.ReadDimensions(imagesPath);
+        if (imageDims.Length != 3)
         {
             throw new InvalidDataException(
-                $"{imagesPath}: expected N×H×W images, found rank {images.Dimensions.Length} ({Dims(images)})");
+                $"{imagesPath}: expected N×H×W images, found rank {imageDims.Length} ({Dims(imageDims)})");
         }
 
-        int count = images.Dimensions[0];
-        if (count == 0 || images.Dimensions[1] == 0 || images.Dimensions[2] == 0)
+        int count = imageDims[0];
+        if (count == 0 || imageDims[1] == 0 || imageDims[2] == 0)
         {
-            throw new InvalidDataException($"{imagesPath}: holds no images ({Dims(images)})");
+            throw new InvalidDataException($"{imagesPath}: holds no images ({Dims(imageDims)})");
         }
 
-        ImageShape shape = ShapeOf(imagesPath, images);
+        ImageShape shape = ShapeOf(imagesPath, imageDims);
         if (requiredSize is not null && shape != requiredSize)
         {
             throw new InvalidDataException(
                 $"{imagesPath}: images are {shape}, but {name} images are {requiredSize}; this is not a {name} IDX file");
         }
 
-        IdxReader.IdxArray labels = IdxReader.Read(labelsPath);
-        if (labels.Dimensions.Length != 1 || labels.Dimensions[0] != count)
+        int[] labelDims = IdxReader.ReadDimensions(labelsPath);
+        if (labelDims.Length != 1 || labelDims[0] != count)
         {
             throw new InvalidDataException(
-                $"{labelsPath}: {Dims(labels)} labels do not match the {count} images of {imagesPath}");
+                $"{labelsPath}: {Dims(labelDims)} labels do not match the {count} images of {imagesPath}");
         }
+
+        IdxReader.IdxArray images = IdxReader.Read(imagesPath);
+        IdxReader.IdxArray labels = IdxReader.Read(labelsPath);
 
         int bad = Array.FindIndex(labels.Data, b => b >= classes);
         if (bad >= 0)
@@ -62,11 +66,11 @@ public static class IdxDataset
         return new InMemoryDataset(name, shape, classes, pixels, labelValues, normalisation);
     }
 
-    private static ImageShape ShapeOf(string path, IdxReader.IdxArray images)
+    private static ImageShape ShapeOf(string path, int[] dims)
     {
         try
         {
-            return new ImageShape(1, images.Dimensions[1], images.Dimensions[2]);
+            return new ImageShape(1, dims[1], dims[2]);
         }
         catch (ArgumentException e)
         {
@@ -74,7 +78,7 @@ public static class IdxDataset
         }
     }
 
-    private static string Dims(IdxReader.IdxArray array) => string.Join("×", array.Dimensions);
+    private static string Dims(int[] dims) => string.Join("×", dims);
 
     /// <summary>Finds "{prefix}-images-idx3-ubyte[.gz]" and "{prefix}-labels-idx1-ubyte[.gz]" in a folder.</summary>
     /// <returns>The two paths, or null when either is missing.</returns>

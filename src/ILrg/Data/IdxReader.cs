@@ -60,6 +60,33 @@ public static class IdxReader
         return Read(stream, null);
     }
 
+    /// <summary>Reads only the header of a file (raw or gzip): its dimensions, so that callers can refuse a shape before
+    /// the data is read.</summary>
+    /// <exception cref="InvalidDataException">Malformed or truncated header, or a declared size above the limit (the
+    /// message names the file).</exception>
+    public static int[] ReadDimensions(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using FileStream file = File.OpenRead(path);
+        try
+        {
+            Span<byte> head = stackalloc byte[2];
+            int n = file.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+            file.Position = 0;
+            if (n == 2 && head[0] == 0x1f && head[1] == 0x8b)
+            {
+                using var gzip = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
+                return Decompressing(() => ReadHeader(gzip).Dimensions);
+            }
+
+            return ReadHeader(file).Dimensions;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
+    }
+
     private static IdxArray ReadGzip(FileStream file)
     {
         if (file.Length < 18)
@@ -75,7 +102,7 @@ public static class IdxReader
         IdxArray result;
         using (var gzip = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true))
         {
-            result = ReadDecompressing(gzip);
+            result = Decompressing(() => Read(gzip, null));
         }
 
         long total = 4 + 4L * result.Dimensions.Length + result.Data.LongLength;
@@ -88,19 +115,52 @@ public static class IdxReader
         return result;
     }
 
-    private static IdxArray ReadDecompressing(GZipStream gzip)
+    private static T Decompressing<T>(Func<T> read)
     {
         try
         {
-            return Read(gzip, null);
+            return read();
         }
         catch (IOException e)
+        {
+            throw new InvalidDataException($"damaged gzip data ({e.Message})", e);
+        }
+        catch (InvalidDataException e) when (e.Source == typeof(GZipStream).Assembly.GetName().Name)
         {
             throw new InvalidDataException($"damaged gzip data ({e.Message})", e);
         }
     }
 
     private static IdxArray Read(Stream stream, long? length)
+    {
+        (int[] dims, long total) = ReadHeader(stream);
+        long header = 4 + 4L * dims.Length;
+        if (length is { } known && known != header + total)
+        {
+            throw new InvalidDataException(known < header + total
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"truncated IDX file: {known} bytes, but the header declares {header} + {total} bytes")
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"{known - header - total} trailing bytes after the {total} data bytes the header declares"));
+        }
+
+        byte[] data = length is null ? ReadGrowing(stream, (int)total) : new byte[total];
+        if (length is not null)
+        {
+            ReadExactly(stream, data, string.Create(CultureInfo.InvariantCulture, $"the data ({total} bytes declared)"));
+        }
+
+        if (stream.ReadByte() >= 0)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"trailing bytes after the {total} data bytes the header declares"));
+        }
+
+        return new IdxArray(dims, data);
+    }
+
+    /// <summary>Reads and checks the header: magic, type, rank and dimensions (data size within the limit).</summary>
+    private static (int[] Dimensions, long DataBytes) ReadHeader(Stream stream)
     {
         Span<byte> magic = stackalloc byte[4];
         ReadExactly(stream, magic, "the header");
@@ -140,29 +200,7 @@ public static class IdxReader
             }
         }
 
-        long header = 4 + 4L * rank;
-        if (length is { } known && known != header + total)
-        {
-            throw new InvalidDataException(known < header + total
-                ? string.Create(CultureInfo.InvariantCulture,
-                    $"truncated IDX file: {known} bytes, but the header declares {header} + {total} bytes")
-                : string.Create(CultureInfo.InvariantCulture,
-                    $"{known - header - total} trailing bytes after the {total} data bytes the header declares"));
-        }
-
-        byte[] data = length is null ? ReadGrowing(stream, (int)total) : new byte[total];
-        if (length is not null)
-        {
-            ReadExactly(stream, data, string.Create(CultureInfo.InvariantCulture, $"the data ({total} bytes declared)"));
-        }
-
-        if (stream.ReadByte() >= 0)
-        {
-            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"trailing bytes after the {total} data bytes the header declares"));
-        }
-
-        return new IdxArray(dims, data);
+        return (dims, total);
     }
 
     /// <summary>Reads exactly <paramref name="total"/> bytes, growing the buffer only as data arrives.</summary>

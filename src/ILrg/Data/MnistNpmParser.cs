@@ -133,6 +133,18 @@ internal static class MnistNpmParser
     /// <summary>Parses exactly <c>{"data": [numbers]}</c>.</summary>
     internal static float[] ParseDigitFile(ReadOnlySpan<byte> json, string name)
     {
+        try
+        {
+            return ParseDigitJson(json, name);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{name}: not valid JSON: {e.Message}", e);
+        }
+    }
+
+    private static float[] ParseDigitJson(ReadOnlySpan<byte> json, string name)
+    {
         var values = new List<float>(Math.Min(json.Length / 2, 1 << 20));
         var reader = new Utf8JsonReader(json);
         Expect(ref reader, JsonTokenType.StartObject, name);

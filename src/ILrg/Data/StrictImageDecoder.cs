@@ -16,6 +16,9 @@ namespace ILrg.Data;
 /// PNG of 200 bytes would otherwise become 10,240,000×256); and the codec decodes every row
 /// (<see cref="SKCodecResult.Success"/>; <see cref="SKCodecResult.IncompleteInput"/> means a truncated file).
 /// Memory bound: the file bytes, plus 4 bytes per source pixel (at most 256 MiB), plus the caller's resize output.
+/// Limit: JPEG carries no checksum, and libjpeg decodes entropy data cut short but followed by an EOI marker as a
+/// complete image with grey blocks (SkiaSharp reports success); only a full Huffman decode could tell, so a JPEG
+/// truncated and then re-terminated on purpose is not detected. A file merely cut short lacks the EOI and is refused.
 /// </remarks>
 public static class StrictImageDecoder
 {

@@ -102,7 +102,8 @@ public sealed class CheckpointDescription
                $"layers {string.Join(", ", kinds)}, {Invariant($"{weights}")} values in tensors";
     }
 
-    /// <summary>The first line where the two descriptions differ, for messages ("" when equal).</summary>
+    /// <summary>The first line where the two descriptions differ, as <c>'this line' vs 'other line'</c> ("" when
+    /// equal).</summary>
     public string FirstDifference(CheckpointDescription other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -112,7 +113,7 @@ public sealed class CheckpointDescription
             string theirs = i < other.Lines.Count ? other.Lines[i] : "(nothing)";
             if (mine != theirs)
             {
-                return $"'{mine}' where the other has '{theirs}'";
+                return $"'{mine}' vs '{theirs}'";
             }
         }
 

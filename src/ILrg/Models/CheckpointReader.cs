@@ -75,8 +75,8 @@ internal static class CheckpointReader
         CheckpointDescription wanted = CheckpointDescription.Of(model, inputShape);
         if (!saved.SameAs(wanted))
         {
-            throw Bad(path, $"saved for {saved.Summary()}, but the model is {wanted.Summary()} (first difference: " +
-                            $"checkpoint has {saved.FirstDifference(wanted)}); build the model it was saved for");
+            throw Bad(path, $"saved for {saved.Summary()}, but the model is {wanted.Summary()} (first difference, " +
+                            $"checkpoint vs model: {saved.FirstDifference(wanted)}); build the model it was saved for");
         }
 
         return payload ?? throw Bad(path, Invariant(
