@@ -45,7 +45,8 @@ public sealed class CheckpointFuzzProperties
         return new Fcn(Shape.Size, 2, 0, 3, Activation.Relu, generator);
     }
 
-    /// <summary>A checkpoint with a correct checksum around any payload: what someone crafting a file can write.</summary>
+    /// <summary>A checkpoint with a correct checksum around any payload: what someone crafting a file can
+    /// write.</summary>
     private byte[] Signed(byte[] payload)
     {
         byte[] covered = Checkpoints.CoveredHeader(_description, payload.LongLength);
@@ -78,7 +79,8 @@ public sealed class CheckpointFuzzProperties
     [Test]
     public void LoadInto_TruncatedAtEveryOffset_AlwaysInvalidData()
     {
-        var failures = ReaderFuzz.Failures(ReaderFuzz.Truncations(_valid).Select(t => Load(t.What, t.Bytes, mustReject: true)));
+        var failures = ReaderFuzz.Failures(
+            ReaderFuzz.Truncations(_valid).Select(t => Load(t.What, t.Bytes, mustReject: true)));
 
         Assert.That(failures, Is.Empty);
     }
@@ -86,7 +88,8 @@ public sealed class CheckpointFuzzProperties
     [Test]
     public void LoadInto_ByteFlippedAtEveryOffset_AlwaysInvalidData()
     {
-        var failures = ReaderFuzz.Failures(ReaderFuzz.Flips(_valid, 0x01, 0xFF).Select(t => Load(t.What, t.Bytes, mustReject: true)));
+        var failures = ReaderFuzz.Failures(
+            ReaderFuzz.Flips(_valid, 0x01, 0xFF).Select(t => Load(t.What, t.Bytes, mustReject: true)));
 
         Assert.That(failures, Is.Empty);
     }

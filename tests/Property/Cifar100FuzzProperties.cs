@@ -6,7 +6,8 @@ using NUnit.Framework;
 namespace ILrg.Tests.Property;
 
 /// <summary>Fuzzing the CIFAR-100 binary reader (issue 9): valid data or <see cref="InvalidDataException"/>; memory
-/// bound: the records' pixels (3072 bytes each) plus one 3074-byte record buffer and the file stream's buffer.</summary>
+/// bound: the records' pixels (3072 bytes each) plus one 3074-byte record buffer and the file stream's
+/// buffer.</summary>
 [TestFixture]
 public sealed class Cifar100FuzzProperties
 {
@@ -20,7 +21,8 @@ public sealed class Cifar100FuzzProperties
     public void RemoveFolder() => Directory.Delete(_dir, recursive: true);
 
     private static byte[] Records(params (byte Coarse, byte Fine)[] labels) =>
-        labels.SelectMany((l, i) => new[] { l.Coarse, l.Fine }.Concat(Enumerable.Range(0, 3072).Select(p => (byte)(p * 31 + i))))
+        labels.SelectMany((l, i) =>
+                new[] { l.Coarse, l.Fine }.Concat(Enumerable.Range(0, 3072).Select(p => (byte)(p * 31 + i))))
             .ToArray();
 
     private static string? Invalid(Cifar100Binary data)
@@ -58,9 +60,7 @@ public sealed class Cifar100FuzzProperties
     public void Load_TruncatedAtEveryOffset_AlwaysInvalidData()
     {
         var failures = ReaderFuzz.Failures(ReaderFuzz.Truncations(Valid)
-            .Select(t => Read(t.What, t.Bytes, d => t.Bytes.Length % Cifar100Binary.RecordSize == 0 && t.Bytes.Length > 0
-                ? Invalid(d) // a prefix of whole records is a valid, smaller file
-                : "accepted a truncated file")));
+            .Select(t => Read(t.What, t.Bytes, _ => "accepted a truncated file")));
 
         Assert.That(failures, Is.Empty);
     }

@@ -12,7 +12,8 @@ namespace ILrg.Tests.Property;
 [TestFixture]
 public sealed class IdxReaderFuzzProperties
 {
-    private static readonly byte[] ValidRaw = Idx([3, 4, 5], Enumerable.Range(0, 60).Select(i => (byte)(i * 7)).ToArray());
+    private static readonly byte[] ValidRaw =
+        Idx([3, 4, 5], Enumerable.Range(0, 60).Select(i => (byte)(i * 7)).ToArray());
     private static readonly byte[] ValidGz = Gzip(ValidRaw);
     private string _dir = null!;
     private int _files;
@@ -104,7 +105,8 @@ public sealed class IdxReaderFuzzProperties
     [Test]
     public void Read_RawByteFlippedAtEveryOffset_ValidOrInvalidData()
     {
-        var failures = ReaderFuzz.Failures(ReaderFuzz.Flips(ValidRaw, 0x01, 0x80, 0xFF).Select(t => Read(t.What, t.Bytes)));
+        var failures = ReaderFuzz.Failures(
+            ReaderFuzz.Flips(ValidRaw, 0x01, 0x80, 0xFF).Select(t => Read(t.What, t.Bytes)));
 
         Assert.That(failures, Is.Empty);
     }
@@ -112,7 +114,8 @@ public sealed class IdxReaderFuzzProperties
     [Test]
     public void Read_GzipByteFlippedAtEveryOffset_ValidOrInvalidData()
     {
-        var failures = ReaderFuzz.Failures(ReaderFuzz.Flips(ValidGz, 0x01, 0x80, 0xFF).Select(t => Read(t.What, t.Bytes)));
+        var failures = ReaderFuzz.Failures(
+            ReaderFuzz.Flips(ValidGz, 0x01, 0x80, 0xFF).Select(t => Read(t.What, t.Bytes)));
 
         Assert.That(failures, Is.Empty);
     }
@@ -135,12 +138,15 @@ public sealed class IdxReaderFuzzProperties
             File.WriteAllBytes(labelsPath, l);
             return ReaderFuzz.Check(what,
                 () => IdxDataset.Load("t", imagesPath, labelsPath, 3, Normalisation.Mnist, shape),
-                d => d.Count == 3 && Enumerable.Range(0, 3).All(k => d.LabelOf(k) is >= 0 and < 3) ? null : "bad dataset");
+                d => d.Count == 3 && Enumerable.Range(0, 3).All(k => d.LabelOf(k) is >= 0 and < 3)
+                    ? null
+                    : "bad dataset");
         }
 
         var failures = ReaderFuzz.Failures(
             ReaderFuzz.Flips(images, 0x01, 0xFF).Select(t => LoadPair("images " + t.What, t.Bytes, labels))
-                .Concat(ReaderFuzz.Flips(labels, 0x01, 0xFF).Select(t => LoadPair("labels " + t.What, images, t.Bytes))));
+                .Concat(ReaderFuzz.Flips(labels, 0x01, 0xFF)
+                    .Select(t => LoadPair("labels " + t.What, images, t.Bytes))));
 
         Assert.That(failures, Is.Empty);
     }

@@ -24,7 +24,8 @@ public sealed class ImageDecoderFuzzProperties
         {
             for (int x = 0; x < 8; x++)
             {
-                bitmap.SetPixel(x, y, new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
+                var color = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256));
+                bitmap.SetPixel(x, y, color);
             }
         }
 
@@ -33,7 +34,8 @@ public sealed class ImageDecoderFuzzProperties
     }
 
     private static string? Invalid(SKBitmap bitmap) =>
-        bitmap.Width >= 1 && bitmap.Height >= 1 && (long)bitmap.Width * bitmap.Height <= StrictImageDecoder.MaxSourcePixels
+        bitmap.Width >= 1 && bitmap.Height >= 1
+        && (long)bitmap.Width * bitmap.Height <= StrictImageDecoder.MaxSourcePixels
             ? null
             : $"{bitmap.Width}×{bitmap.Height}";
 
@@ -76,6 +78,8 @@ public sealed class ImageDecoderFuzzProperties
     [FsCheck.NUnit.Property(MaxTest = 300)]
     public FsCheck.Property Decode_RandomBytesReplaced_ImageOrInvalidData() =>
         Prop.ForAll(
-            (from png in Gen.Elements(true, false) from b in ReaderFuzz.Corrupted(png ? Png : Jpeg) select b).ToArbitrary(),
+            (from png in Gen.Elements(true, false)
+             from b in ReaderFuzz.Corrupted(png ? Png : Jpeg)
+             select b).ToArbitrary(),
             b => ReaderFuzz.Holds(Decode("corrupted", b)));
 }

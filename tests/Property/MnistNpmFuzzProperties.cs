@@ -32,7 +32,8 @@ public sealed class MnistNpmFuzzProperties
         {
             for (int d = 0; d < 10; d++)
             {
-                string json = "{\"data\":[" + string.Join(",", Enumerable.Range(0, 784).Select(i => (i + d) % 7 == 0 ? "0.5" : "0")) + "]}";
+                var pixels = Enumerable.Range(0, 784).Select(i => (i + d) % 7 == 0 ? "0.5" : "0");
+                string json = "{\"data\":[" + string.Join(",", pixels) + "]}";
                 tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, $"package/src/digits/{d}.json")
                 {
                     DataStream = new MemoryStream(Encoding.UTF8.GetBytes(json)),
@@ -91,7 +92,8 @@ public sealed class MnistNpmFuzzProperties
     public FsCheck.Property Parse_DecompressedTarWithBytesReplaced_DatasetOrInvalidData()
     {
         byte[] tar = Gunzip(Valid);
-        return Prop.ForAll(ReaderFuzz.Corrupted(tar).ToArbitrary(), t => ReaderFuzz.Holds(Parse("corrupted tar", Gzip(t))));
+        return Prop.ForAll(ReaderFuzz.Corrupted(tar).ToArbitrary(),
+            t => ReaderFuzz.Holds(Parse("corrupted tar", Gzip(t))));
     }
 
     private static byte[] Gzip(byte[] raw)

@@ -30,7 +30,9 @@ internal static class ReaderFuzz
                 long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
                 string? reason = invalid(value);
                 (value as IDisposable)?.Dispose();
-                return reason is null ? AllocationFailure(what, allocated, maxAllocatedBytes) : $"{what}: returned invalid data ({reason})";
+                return reason is null
+                    ? AllocationFailure(what, allocated, maxAllocatedBytes)
+                    : $"{what}: returned invalid data ({reason})";
             }
             catch (InvalidDataException)
             {
@@ -57,7 +59,8 @@ internal static class ReaderFuzz
     /// <summary>Arbitrary bytes, up to FsCheck's size.</summary>
     public static Gen<byte[]> Bytes() => Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b));
 
-    /// <summary>A valid prefix (e.g. a magic number) followed by arbitrary bytes, to get past the first check.</summary>
+    /// <summary>A valid prefix (e.g. a magic number) followed by arbitrary bytes, to get past the first
+    /// check.</summary>
     public static Gen<byte[]> After(byte[] prefix) => Bytes().Select(tail => prefix.Concat(tail).ToArray());
 
     /// <summary>The valid file with one to four random bytes replaced.</summary>
@@ -75,7 +78,9 @@ internal static class ReaderFuzz
         outcomes.Where(o => o is not null).Select(o => o!).ToList();
 
     private static string? AllocationFailure(string what, long allocated, long? bound) =>
-        bound is { } max && allocated > max ? $"{what}: allocated {allocated} managed bytes, above the bound {max}" : null;
+        bound is { } max && allocated > max
+            ? $"{what}: allocated {allocated} managed bytes, above the bound {max}"
+            : null;
 
     private static byte[] Flip(byte[] valid, int offset, byte mask)
     {

@@ -23,7 +23,8 @@ public sealed record Batch(IImageDataset Dataset, IReadOnlyList<int> Indices, IR
     }
 
     /// <summary>Images [start, start+count) as a float32 tensor count×C×H×W (caller owns it).</summary>
-    /// <exception cref="ArgumentException">The chunk holds more values than one array can (use smaller chunks).</exception>
+    /// <exception cref="ArgumentException">The chunk holds more values than one array can (use smaller
+    /// chunks).</exception>
     public Tensor Images(int start, int count)
     {
         ImageShape shape = Dataset.Shape;

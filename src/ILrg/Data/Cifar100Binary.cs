@@ -52,7 +52,8 @@ public sealed class Cifar100Binary : IImageDataset
             .FirstOrDefault(File.Exists);
     }
 
-    /// <summary>The most records a file may hold: 60,000, all of CIFAR-100 (train.bin has 50,000, test.bin 10,000).</summary>
+    /// <summary>The most records a file may hold: 60,000, all of CIFAR-100 (train.bin has 50,000, test.bin
+    /// 10,000).</summary>
     public const int MaxRecords = 60_000;
 
     /// <summary>Reads a whole file.</summary>
@@ -76,7 +77,7 @@ public sealed class Cifar100Binary : IImageDataset
         if (length / RecordSize > MaxRecords)
         {
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"{path}: {length / RecordSize} records is more than CIFAR-100 holds ({MaxRecords}); not a CIFAR-100 file"));
+                $"{path}: {length / RecordSize} records is more than CIFAR-100 holds ({MaxRecords})"));
         }
 
         int count = (int)(length / RecordSize);
@@ -105,7 +106,8 @@ public sealed class Cifar100Binary : IImageDataset
 
         if (file.ReadByte() >= 0)
         {
-            throw new InvalidDataException($"{path}: trailing bytes after {count} records (the file grew while being read)");
+            throw new InvalidDataException(
+                $"{path}: trailing bytes after {count} records (the file grew while being read)");
         }
 
         return new Cifar100Binary("cifar100", pixels, labels);

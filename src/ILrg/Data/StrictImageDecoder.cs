@@ -25,7 +25,8 @@ public static class StrictImageDecoder
     /// <summary>The largest file read: 256 MiB.</summary>
     public const long MaxFileBytes = 256L << 20;
 
-    /// <summary>The most pixels a decoded image may have: 2^26 = 67,108,864 (e.g. 8192×8192), 256 MiB as RGBA.</summary>
+    /// <summary>The most pixels a decoded image may have: 2^26 = 67,108,864 (e.g. 8192×8192), 256 MiB as
+    /// RGBA.</summary>
     public const long MaxSourcePixels = 1L << 26;
 
     /// <summary>The most pixels a resize to a shorter side of 256 may produce: 256×16384 = 4,194,304 (16 MiB as RGBA),
@@ -135,7 +136,8 @@ public static class StrictImageDecoder
         {
             if (!span.EndsWith(PngEnd))
             {
-                throw Bad(name, "a PNG must end with its IEND chunk: the file is truncated or has bytes after the image");
+                throw Bad(name, "a PNG must end with its IEND chunk: the file is truncated or has bytes after the " +
+                                "image");
             }
         }
         else if (span.Length >= 3 && span[0] == 0xFF && span[1] == 0xD8 && span[2] == 0xFF)

@@ -89,7 +89,8 @@ public sealed class CheckpointDescription
                                              "embedding, then layer and tensor lines)");
     }
 
-    /// <summary>One line for messages: name, input, classes, embedding, the layer types and the number of weights.</summary>
+    /// <summary>One line for messages: name, input, classes, embedding, the layer types and the number of
+    /// weights.</summary>
     public string Summary()
     {
         var kinds = Lines.Where(l => l.StartsWith("layer ", StringComparison.Ordinal))
@@ -126,7 +127,8 @@ public sealed class CheckpointDescription
     /// <summary>True when both describe the same architecture.</summary>
     public bool SameAs(CheckpointDescription other) => other is not null && Text == other.Text;
 
-    private string Value(string key) => Lines.First(l => l.StartsWith(key + " ", StringComparison.Ordinal))[(key.Length + 1)..];
+    private string Value(string key) =>
+        Lines.First(l => l.StartsWith(key + " ", StringComparison.Ordinal))[(key.Length + 1)..];
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -35,12 +35,14 @@ internal static class CheckpointReader
         uint descriptionLength = BinaryPrimitives.ReadUInt32LittleEndian(fixedPart[4..]);
         if (version != Checkpoints.FormatVersion)
         {
-            throw Bad(path, Invariant($"format version {version} is not supported (this ilrg reads {Checkpoints.FormatVersion})"));
+            throw Bad(path, Invariant(
+                $"format version {version} is not supported (this ilrg reads {Checkpoints.FormatVersion})"));
         }
 
         if (descriptionLength is < 1 or > Checkpoints.MaxDescriptionBytes)
         {
-            throw Bad(path, Invariant($"description length {descriptionLength} is outside 1..{Checkpoints.MaxDescriptionBytes}"));
+            throw Bad(path, Invariant(
+                $"description length {descriptionLength} is outside 1..{Checkpoints.MaxDescriptionBytes}"));
         }
 
         int d = (int)descriptionLength;
@@ -65,7 +67,9 @@ internal static class CheckpointReader
         ReadExactly(file, storedHash, path, "the checksum");
         long bound = StateBytes(model);
         byte[]? payload = payloadLength <= bound ? new byte[payloadLength] : null;
-        byte[] actualHash = payload is null ? HashStreaming(file, covered, path) : HashInMemory(file, covered, payload, path);
+        byte[] actualHash = payload is null
+            ? HashStreaming(file, covered, path)
+            : HashInMemory(file, covered, payload, path);
         if (!CryptographicOperations.FixedTimeEquals(actualHash, storedHash))
         {
             throw Bad(path, "checksum mismatch: the file changed after it was saved (damaged or edited)");

@@ -83,7 +83,8 @@ public static class Checkpoints
     }
 
     /// <summary>Replaces the weights of a freshly built <paramref name="model"/> (for images of
-    /// <paramref name="inputShape"/>) with those saved at <paramref name="path"/>, after verifying the checksum and that
+    /// <paramref name="inputShape"/>) with those saved at <paramref name="path"/>, after verifying the checksum and
+    /// that
     /// the checkpoint was saved for exactly this architecture. On failure the model is disposed.</summary>
     /// <returns>The same model.</returns>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
@@ -145,7 +146,8 @@ public static class Checkpoints
                                       or IOException or NotImplementedException or OverflowException
                                       or IndexOutOfRangeException or FormatException)
         {
-            throw new InvalidDataException($"checkpoint {path}: the weights do not load into the model: {e.Message}", e);
+            throw new InvalidDataException(
+                $"checkpoint {path}: the weights do not load into the model: {e.Message}", e);
         }
 
         if (stream.Position != stream.Length)

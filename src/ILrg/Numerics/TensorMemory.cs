@@ -15,7 +15,8 @@ public static class TensorMemory
     /// <summary>The number of elements of a tensor of <paramref name="shape"/> (1 for a scalar).</summary>
     /// <param name="shape">The dimensions; each must be at least 0.</param>
     /// <param name="what">What the shape describes, for the message (e.g. "image shape").</param>
-    /// <exception cref="ArgumentException">A negative dimension, or a product above <see cref="long.MaxValue"/>.</exception>
+    /// <exception cref="ArgumentException">A negative dimension, or a product above <see
+    /// cref="long.MaxValue"/>.</exception>
     public static long Elements(ReadOnlySpan<long> shape, string what = "tensor shape")
     {
         long count = 1;
@@ -39,14 +40,16 @@ public static class TensorMemory
         return count;
     }
 
-    /// <summary>The bytes a tensor of <paramref name="shape"/> with <paramref name="elementSize"/>-byte elements needs.</summary>
+    /// <summary>The bytes a tensor of <paramref name="shape"/> with <paramref name="elementSize"/>-byte elements
+    /// needs.</summary>
     /// <exception cref="ArgumentException">A negative dimension or element size, or more than
     /// <see cref="long.MaxValue"/> bytes.</exception>
     public static long Bytes(ReadOnlySpan<long> shape, int elementSize, string what = "tensor shape")
     {
         if (elementSize < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(elementSize), elementSize, "element size must be at least 1 byte");
+            throw new ArgumentOutOfRangeException(
+                nameof(elementSize), elementSize, "element size must be at least 1 byte");
         }
 
         long elements = Elements(shape, what);

@@ -30,13 +30,16 @@ public sealed class DataCacheTests
     [Test]
     public void WithLock_HeldPastTheTimeout_ReportsEnvironmentMissingNamingTheLock()
     {
-        using var held = new FileStream(Path.Combine(_dir, "x.lock"), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+        using var held = new FileStream(
+            Path.Combine(_dir, "x.lock"), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
         var lines = new List<string>();
 
         Assert.Multiple(() =>
         {
-            Assert.That(() => DataCache.WithLock(_dir, "x", () => 1, lines.Add, "testing", TimeSpan.FromMilliseconds(500)),
-                Throws.TypeOf<EnvironmentMissingException>().With.Message.Contains("x.lock").And.Message.Contains("gave up"));
+            Assert.That(
+                () => DataCache.WithLock(_dir, "x", () => 1, lines.Add, "testing", TimeSpan.FromMilliseconds(500)),
+                Throws.TypeOf<EnvironmentMissingException>()
+                    .With.Message.Contains("x.lock").And.Message.Contains("gave up"));
             Assert.That(lines, Has.Count.EqualTo(1), "one waiting line, however long the wait");
         });
     }

@@ -117,7 +117,8 @@ public sealed class IdxReaderTests
         string path = Path.Combine(_dir, "two-members.gz");
         File.WriteAllBytes(path, [.. File.ReadAllBytes(first), .. File.ReadAllBytes(second)]);
 
-        Assert.That(() => IdxReader.Read(path), Throws.TypeOf<InvalidDataException>().With.Message.Contains("trailing"));
+        Assert.That(() => IdxReader.Read(path),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("trailing"));
     }
 
     [Test]
@@ -128,7 +129,8 @@ public sealed class IdxReaderTests
         File.WriteAllBytes(path, [.. File.ReadAllBytes(gz), 0xDE, 0xAD, 0xBE, 0xEF]);
 
         Assert.That(() => IdxReader.Read(path),
-            Throws.TypeOf<InvalidDataException>().With.Message.Contains("junk.gz").And.Message.Contains("gzip trailer"));
+            Throws.TypeOf<InvalidDataException>()
+                .With.Message.Contains("junk.gz").And.Message.Contains("gzip trailer"));
     }
 
     [Test]
@@ -149,7 +151,8 @@ public sealed class IdxReaderTests
         string path = Write("short.gz", Idx([500, 1000, 1000], new byte[16]), gzip: true);
         long before = GC.GetAllocatedBytesForCurrentThread();
 
-        Assert.That(() => IdxReader.Read(path), Throws.TypeOf<InvalidDataException>().With.Message.Contains("truncated"));
+        Assert.That(() => IdxReader.Read(path),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("truncated"));
         Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.LessThan(3 << 20), "bytes allocated");
     }
 

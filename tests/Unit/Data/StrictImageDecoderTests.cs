@@ -4,7 +4,8 @@ using SkiaSharp;
 
 namespace ILrg.Tests.Unit.Data;
 
-/// <summary>PNG/JPEG decoding is complete or refused, and bounded before any pixel memory is allocated (issue 9).</summary>
+/// <summary>PNG/JPEG decoding is complete or refused, and bounded before any pixel memory is allocated (issue
+/// 9).</summary>
 public sealed class StrictImageDecoderTests
 {
     private string _dir = null!;
@@ -24,7 +25,8 @@ public sealed class StrictImageDecoderTests
         {
             for (int x = 0; x < width; x++)
             {
-                bitmap.SetPixel(x, y, new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
+                var color = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256));
+                bitmap.SetPixel(x, y, color);
             }
         }
 
@@ -32,7 +34,8 @@ public sealed class StrictImageDecoderTests
         return data.ToArray();
     }
 
-    /// <summary>A PNG whose IHDR declares <paramref name="width"/>×<paramref name="height"/> with a valid CRC.</summary>
+    /// <summary>A PNG whose IHDR declares <paramref name="width"/>×<paramref name="height"/> with a valid
+    /// CRC.</summary>
     internal static byte[] ForgedPngHeader(int width, int height)
     {
         byte[] png = Encode(8, 8, SKEncodedImageFormat.Png);

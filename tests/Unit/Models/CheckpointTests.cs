@@ -91,7 +91,8 @@ public sealed class CheckpointTests
         string path = Saved();
 
         Assert.That(() => Checkpoints.LoadInto(Fcn(2, width: 7), Shape, path),
-            Throws.TypeOf<InvalidDataException>().With.Message.Contains("embedding 5").And.Message.Contains("embedding 7"));
+            Throws.TypeOf<InvalidDataException>()
+                .With.Message.Contains("embedding 5").And.Message.Contains("embedding 7"));
     }
 
     [Test]

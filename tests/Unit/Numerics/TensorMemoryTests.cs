@@ -34,7 +34,8 @@ public sealed class TensorMemoryTests
     [Test]
     public void Bytes_ElementsFitButBytesOverflow_Throws()
     {
-        Assert.That(() => TensorMemory.Bytes([long.MaxValue / 2], 4), Throws.ArgumentException.With.Message.Contains("bytes"));
+        Assert.That(() => TensorMemory.Bytes([long.MaxValue / 2], 4),
+            Throws.ArgumentException.With.Message.Contains("bytes"));
     }
 
     [Test]
@@ -46,7 +47,8 @@ public sealed class TensorMemoryTests
     [Test]
     public void ArrayLength_AboveArrayMaxLength_Throws()
     {
-        Assert.That(() => TensorMemory.ArrayLength([3, 99999, 99999]), Throws.ArgumentException.With.Message.Contains("array"));
+        Assert.That(() => TensorMemory.ArrayLength([3, 99999, 99999]),
+            Throws.ArgumentException.With.Message.Contains("array"));
     }
 
     [TestCase(512L, "512 B")]
