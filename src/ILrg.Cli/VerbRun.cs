@@ -11,7 +11,7 @@ namespace ILrg.Cli;
 public sealed class VerbRun : IDisposable
 {
     /// <summary>How long the work may take to stop on its own before the process exits anyway.</summary>
-    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(1.5);
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
 
     private readonly CancellationTokenSource _cancel = new();
     private readonly TextWriter _error;
@@ -19,6 +19,7 @@ public sealed class VerbRun : IDisposable
     private FileInfo? _report;
     private Func<(object? Partial, int Finished)>? _partial;
     private bool _done;
+    private bool _fromSignal;
 
     /// <summary>Starts listening for Ctrl-C.</summary>
     public VerbRun(TextWriter error)
@@ -42,19 +43,34 @@ public sealed class VerbRun : IDisposable
     public void Interrupt()
     {
         _cancel.Cancel();
-        _ = Task.Delay(Grace).ContinueWith(_ =>
+        // A dedicated thread, not the thread pool: the pool may be saturated by the very work being interrupted.
+        var watchdog = new Thread(() =>
         {
+            Thread.Sleep(Grace);
             if (Finish())
             {
                 ExitNow(ExitCodes.Interrupted);
             }
-        }, TaskScheduler.Default);
+        })
+        {
+            IsBackground = true,
+            Priority = ThreadPriority.AboveNormal,
+            Name = "ilrg interrupt watchdog",
+        };
+        watchdog.Start();
     }
 
-    /// <summary>Writes the partial report once, says so, and returns <see cref="ExitCodes.Interrupted"/>.</summary>
+    /// <summary>
+    /// Writes the partial report once and says so; after a real Ctrl-C the process ends here at once (a managed shutdown
+    /// of libtorch can take seconds), otherwise <see cref="ExitCodes.Interrupted"/> is returned.
+    /// </summary>
     public int Interrupted()
     {
-        Finish();
+        if (Finish() && _fromSignal)
+        {
+            ExitNow(ExitCodes.Interrupted);
+        }
+
         return ExitCodes.Interrupted;
     }
 
@@ -93,6 +109,7 @@ public sealed class VerbRun : IDisposable
     private void OnCancel(object? sender, ConsoleCancelEventArgs e)
     {
         e.Cancel = true;
+        _fromSignal = true;
         Interrupt();
     }
 

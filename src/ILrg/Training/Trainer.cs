@@ -43,7 +43,10 @@ public static class Trainer
             model.parameters(), options.LearningRate, momentum: options.Momentum,
             weight_decay: options.WeightDecay, nesterov: true);
         var order = new Order(dataset, SeedStreams.ForRun(options.Seed, SeedPurpose.TrainingOrder));
-        var saved = new List<TrainingCheckpoint> { Save(model, spec, outputDirectory, 0, double.NaN, double.NaN) };
+        var saved = new List<TrainingCheckpoint>
+        {
+            Save(model, spec, dataset.Shape, outputDirectory, 0, double.NaN, double.NaN),
+        };
         onCheckpoint?.Invoke(saved[0]);
         double lossSum = 0, accSum = 0;
         int steps = 0;
@@ -68,7 +71,8 @@ public static class Trainer
             int done = it + 1;
             if (done % options.CheckpointEvery == 0 || done == options.Iterations)
             {
-                var checkpoint = Save(model, spec, outputDirectory, done, lossSum / steps, accSum / steps);
+                var checkpoint = Save(
+                    model, spec, dataset.Shape, outputDirectory, done, lossSum / steps, accSum / steps);
                 saved.Add(checkpoint);
                 onCheckpoint?.Invoke(checkpoint);
                 lossSum = accSum = 0;
@@ -94,10 +98,11 @@ public static class Trainer
     }
 
     private static TrainingCheckpoint Save(
-        Classifier model, ModelSpec spec, string directory, int iteration, double loss, double accuracy)
+        Classifier model, ModelSpec spec, ImageShape shape, string directory, int iteration, double loss,
+        double accuracy)
     {
         string path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{spec.Name}-it{iteration:D6}.pt"));
-        Checkpoints.Save(model, path);
+        Checkpoints.Save(model, shape, path);
         return new TrainingCheckpoint(iteration, path, loss, accuracy);
     }
 
