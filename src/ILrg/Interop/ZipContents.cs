@@ -13,6 +13,7 @@ internal sealed class ZipContents
 {
     private const uint EndOfCentralDirectory = 0x06054b50;
     private const int EndRecordSize = 22;
+    private const long MaxDeflateRatio = 1032;
 
     private ZipContents(IReadOnlyList<KeyValuePair<string, byte[]>> entries) => Entries = entries;
 
@@ -27,6 +28,7 @@ internal sealed class ZipContents
         RequireEndRecordAtEnd(bytes, source, what);
         var entries = new List<KeyValuePair<string, byte[]>>();
         var names = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string> localNames = LocalHeaderNames(bytes);
         long total = 0;
         using ZipArchive archive = Open(bytes, source, what);
         if (archive.Entries.Count > InteropLimits.MaxTensors + 64)
@@ -42,8 +44,25 @@ internal sealed class ZipContents
                 throw InteropErrors.Bad(source, $"the {what} holds the entry '{entry.FullName}' twice");
             }
 
+            // The CRC does not cover names: a name in the central directory must also head a local entry.
+            if (!localNames.Contains(entry.FullName))
+            {
+                throw InteropErrors.Bad(source,
+                    $"the {what}'s directory names an entry '{entry.FullName}' that no local header carries: the " +
+                    "file is damaged");
+            }
+
+            // Deflate expands at most 1032-fold, so a larger declared size is damage, refused before allocating it.
+            if (entry.CompressedLength < 0 || entry.CompressedLength > bytes.Length || entry.Length < 0
+                || entry.Length > (entry.CompressedLength * MaxDeflateRatio) + 1024)
+            {
+                throw InteropErrors.Bad(source,
+                    $"the {what}'s entry '{entry.FullName}' declares {entry.Length} bytes from " +
+                    $"{entry.CompressedLength} stored bytes, which cannot be: the file is damaged");
+            }
+
             total += entry.Length;
-            if (entry.Length < 0 || total > InteropLimits.MaxFileBytes)
+            if (total > InteropLimits.MaxFileBytes)
             {
                 throw InteropErrors.Bad(source, 
                     $"the {what}'s entries declare more than {InteropLimits.MaxFileBytes} bytes, the size cap");
@@ -101,6 +120,27 @@ internal sealed class ZipContents
         }
 
         return data;
+    }
+
+    /// <summary>The names after every local-header signature in the file (a signature inside data only adds a name).</summary>
+    private static HashSet<string> LocalHeaderNames(byte[] bytes)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        ReadOnlySpan<byte> all = bytes;
+        ReadOnlySpan<byte> signature = [0x50, 0x4b, 0x03, 0x04];
+        for (int at = all.IndexOf(signature); at >= 0 && at + 30 <= all.Length;)
+        {
+            int length = BinaryPrimitives.ReadUInt16LittleEndian(all[(at + 26)..]);
+            if (at + 30 + length <= all.Length)
+            {
+                names.Add(System.Text.Encoding.UTF8.GetString(all.Slice(at + 30, length)));
+            }
+
+            int next = all[(at + 4)..].IndexOf(signature);
+            at = next < 0 ? -1 : at + 4 + next;
+        }
+
+        return names;
     }
 
     /// <summary>The end-of-central-directory record must be the last bytes of the file (its comment included).</summary>

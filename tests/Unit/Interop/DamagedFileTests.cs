@@ -80,6 +80,29 @@ public sealed class DamagedFileTests
         Assert.That(e!.Message, Does.Contain("F34").And.Contain("BF16"));
     }
 
+    [Test]
+    public void Read_NpzWithADuplicateKey_InvalidDataNamingIt()
+    {
+        byte[] npz = InteropBytes.Zip(
+            ("w.npy", InteropBytes.NpyFloat32([1], 1)), ("w.npy", InteropBytes.NpyFloat32([1], 2)));
+
+        var e = Assert.Throws<InvalidDataException>(() => StateDictReader.Read(npz, "dup.npz"));
+
+        Assert.That(e!.Message, Does.StartWith("dup.npz").And.Contain("'w.npy' twice"));
+    }
+
+    [Test]
+    public void Read_NpzEntryRenamedInTheDirectoryOnly_InvalidData()
+    {
+        byte[] npz = InteropBytes.SmallNpz();
+        int directory = npz.AsSpan().LastIndexOf("layer.bias.npy"u8);
+        npz[directory] = (byte)'p'; // "payer.bias.npy" in the central directory; the CRC does not cover names
+
+        var e = Assert.Throws<InvalidDataException>(() => StateDictReader.Read(npz, "renamed.npz"));
+
+        Assert.That(e!.Message, Does.Contain("payer.bias.npy"));
+    }
+
     [TestCase("cnn-grads-nan.pt")]
     [TestCase("cnn-grads-nan.npz")]
     public void Build_GradientWithNaN_InvalidDataNamingFileKeyAndIndex(string file)
