@@ -4,7 +4,8 @@ using System.Text;
 
 namespace ILrg.Testing;
 
-/// <summary>Small files in the interop formats, built byte by byte for the reader tests and the fuzz properties.</summary>
+/// <summary>Small files in the interop formats, built byte by byte for the reader tests and the fuzz
+/// properties.</summary>
 public static class InteropBytes
 {
     /// <summary>An .npy file: magic, version, header length, the header text (padded with spaces to a multiple of 64
@@ -62,7 +63,8 @@ public static class InteropBytes
         ("layer.weight.npy", NpyFloat32([2, 3], 1, -2, 3, -4, 5, -6)),
         ("layer.bias.npy", NpyFloat32([2], 0.5f, -0.25f)));
 
-    /// <summary>A safetensors file: the 8-byte length of <paramref name="header"/>, the header, then the data.</summary>
+    /// <summary>A safetensors file: the 8-byte length of <paramref name="header"/>, the header, then the
+    /// data.</summary>
     public static byte[] Safetensors(string header, byte[] data)
     {
         byte[] json = Encoding.UTF8.GetBytes(header);

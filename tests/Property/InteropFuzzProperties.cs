@@ -23,14 +23,16 @@ public sealed class InteropFuzzProperties
         [0x02, 0x0b, (byte)'f', (byte)'c', (byte)'.', (byte)'w', (byte)'e', (byte)'i', (byte)'g', (byte)'h', (byte)'t'],
     ];
 
-    /// <summary>Random bytes, often behind a format's magic so that the readers past the detector are reached.</summary>
+    /// <summary>Random bytes, often behind a format's magic so that the readers past the detector are
+    /// reached.</summary>
     private static Gen<byte[]> ArbitraryBytes() =>
         from prefix in Gen.Elements(Prefixes)
         from length in Gen.Choose(0, 300)
         from body in Gen.ArrayOf(Gen.Choose(0, 255).Select(v => (byte)v), length)
         select (byte[])[.. prefix, .. body];
 
-    /// <summary>A small valid file with up to four random byte changes and, half the time, a random truncation.</summary>
+    /// <summary>A small valid file with up to four random byte changes and, half the time, a random
+    /// truncation.</summary>
     private static Gen<(string Name, byte[] Bytes)> MutatedValidFiles() =>
         from file in Gen.Elements(InteropFuzz.SmallValidFiles())
         from count in Gen.Choose(1, 4)

@@ -24,7 +24,8 @@ public sealed class InteropOffsetTests
             byte[] bytes = valid[..cut];
             string outcome = InteropFuzz.Run(() => InteropFuzz.ReadAs(name, bytes));
             Assert.That(outcome, Is.EqualTo("ok"), $"{name} cut at {cut}");
-            Assert.Throws<InvalidDataException>(() => InteropFuzz.ReadAs(name, bytes), $"{name} cut at {cut} was accepted");
+            Assert.Throws<InvalidDataException>(
+                () => InteropFuzz.ReadAs(name, bytes), $"{name} cut at {cut} was accepted");
         }
     }
 
@@ -33,7 +34,8 @@ public sealed class InteropOffsetTests
     {
         byte[] valid = InteropFuzz.SmallValidFiles().Single(f => f.Name == name).Bytes;
         List<StateTensor> original = Tensors(InteropFuzz.ReadAs(name, valid));
-        bool checksummed = name.EndsWith(".pt", StringComparison.Ordinal) || name.EndsWith(".npz", StringComparison.Ordinal);
+        bool checksummed = name.EndsWith(".pt", StringComparison.Ordinal)
+                           || name.EndsWith(".npz", StringComparison.Ordinal);
         int rejected = 0;
 
         for (int at = 0; at < valid.Length; at++)

@@ -2,7 +2,8 @@ using ILrg.Restoration;
 
 namespace ILrg.Interop;
 
-/// <summary>The attacker's observation built from files, with the final layer used and how the gradient was obtained.</summary>
+/// <summary>The attacker's observation built from files, with the final layer used and how the gradient was
+/// obtained.</summary>
 /// <param name="Observation">W, b, g_W, g_b (float64), C, d and N, ready for any restorer.</param>
 /// <param name="FinalLayer">The layer used, and why.</param>
 /// <param name="Kind">What the update file held.</param>

@@ -3,7 +3,8 @@ using ILrg.Restoration;
 
 namespace ILrg.Interop;
 
-/// <summary>Builds the attacker's <see cref="LastLayerObservation"/> from a model state and an update read from files.</summary>
+/// <summary>Builds the attacker's <see cref="LastLayerObservation"/> from a model state and an update read from
+/// files.</summary>
 /// <remarks>
 /// FedSGD (SPEC.md §1): g_W and g_b are the update's final-layer tensors, the batch-mean cross-entropy gradient.
 /// FedAvg: the client ran <c>steps</c> SGD steps of rate <c>lr</c>, so θ_after − θ_before = −lr · Σ_s g_s, and the
@@ -16,7 +17,8 @@ public static class ExternalObservations
     /// <summary>Builds the observation.</summary>
     /// <param name="modelState">The global model the client started from.</param>
     /// <param name="update">The client's update.</param>
-    /// <param name="batchSize">N: the batch size (FedSGD) or the number of samples the client trained on (FedAvg).</param>
+    /// <param name="batchSize">N: the batch size (FedSGD) or the number of samples the client trained on
+    /// (FedAvg).</param>
     /// <param name="finalLayer">The final layer's name, or null to find it (<see cref="FinalLayerLocator"/>).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is below 1.</exception>
     /// <exception cref="InvalidDataException">The keys or shapes do not match, no unambiguous final layer, a NaN or
@@ -51,8 +53,8 @@ public static class ExternalObservations
                 ? "gradient is all zero"
                 : "weights did not move (Δθ is all zero)";
             throw new InvalidDataException(
-                $"{values.Source}: the final layer's {what} ({layer.WeightKey}, {layer.BiasKey}); a zero update carries " +
-                "no label information");
+                $"{values.Source}: the final layer's {what} ({layer.WeightKey}, {layer.BiasKey}); a zero update " +
+                "carries no label information");
         }
 
         string derivation = $"FedSGD: g_W and g_b are the update's {layer.WeightKey} and {layer.BiasKey}, the " +

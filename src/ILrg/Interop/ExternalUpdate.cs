@@ -36,7 +36,8 @@ public sealed class ExternalUpdate
         return new ExternalUpdate(UpdateKind.Gradients, gradients, null, null);
     }
 
-    /// <summary>A FedAvg update given as the client's weights after <paramref name="localSteps"/> local SGD steps.</summary>
+    /// <summary>A FedAvg update given as the client's weights after <paramref name="localSteps"/> local SGD
+    /// steps.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The learning rate is not a positive finite number, or fewer than
     /// one step.</exception>
     public static ExternalUpdate WeightsAfter(StateDict after, double localLearningRate, int localSteps) =>

@@ -1,6 +1,7 @@
 namespace ILrg.Interop;
 
-/// <summary>The final fully connected layer of a model found in (or named for) a state dict, and why it was chosen.</summary>
+/// <summary>The final fully connected layer of a model found in (or named for) a state dict, and why it was
+/// chosen.</summary>
 /// <param name="Name">The layer's prefix, e.g. <c>head.4</c>.</param>
 /// <param name="WeightKey">The key of its C×d weight, e.g. <c>head.4.weight</c>.</param>
 /// <param name="BiasKey">The key of its length-C bias.</param>

@@ -18,7 +18,8 @@ public static class FinalLayerLocator
     private const string Weight = ".weight";
     private const string Bias = ".bias";
 
-    /// <summary>The final layer of <paramref name="state"/>: <paramref name="name"/> when given, else the one found.</summary>
+    /// <summary>The final layer of <paramref name="state"/>: <paramref name="name"/> when given, else the one
+    /// found.</summary>
     /// <exception cref="InvalidDataException">No unambiguous final layer, or the named one is absent or not a
     /// 2-D weight with a matching 1-D bias; the message names the file and lists the candidates.</exception>
     public static FinalLayer Locate(StateDict state, string? name = null)
@@ -78,9 +79,9 @@ public static class FinalLayerLocator
               List(others);
         return chosen with
         {
-            Reason = $"final layer '{chosen.Name}' found: {chosen.WeightKey} ({chosen.Classes}×{chosen.EmbeddingSize}) " +
-                     $"is the last 2-D weight in state-dict order and {chosen.BiasKey} a 1-D bias of the same output " +
-                     $"size ({chosen.Classes}); {rest}.",
+            Reason = $"final layer '{chosen.Name}' found: {chosen.WeightKey} " +
+                     $"({chosen.Classes}×{chosen.EmbeddingSize}) is the last 2-D weight in state-dict order and " +
+                     $"{chosen.BiasKey} a 1-D bias of the same output size ({chosen.Classes}); {rest}.",
         };
     }
 
@@ -103,8 +104,9 @@ public static class FinalLayerLocator
         return match with
         {
             WasGiven = true,
-            Reason = $"final layer '{match.Name}' as given: {match.WeightKey} is {match.Classes}×{match.EmbeddingSize} " +
-                     $"and {match.BiasKey} has {match.Classes} entries (C = {match.Classes}, d = {match.EmbeddingSize}).",
+            Reason = $"final layer '{match.Name}' as given: {match.WeightKey} is " +
+                     $"{match.Classes}×{match.EmbeddingSize} and {match.BiasKey} has {match.Classes} entries " +
+                     $"(C = {match.Classes}, d = {match.EmbeddingSize}).",
         };
     }
 

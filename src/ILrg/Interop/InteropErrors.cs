@@ -1,6 +1,7 @@
 namespace ILrg.Interop;
 
-/// <summary>The one shape of error every reader raises: an <see cref="InvalidDataException"/> that names the file.</summary>
+/// <summary>The one shape of error every reader raises: an <see cref="InvalidDataException"/> that names the
+/// file.</summary>
 /// <remarks>Messages are formatted with the invariant culture (the library sets InvariantGlobalization).</remarks>
 internal static class InteropErrors
 {

@@ -10,8 +10,10 @@ public static class ModuleStates
     /// <param name="module">The module; it is neither changed nor disposed.</param>
     /// <param name="source">What the state is called in messages (a file, or e.g. "the fcn model").</param>
     /// <param name="format">How the state was obtained.</param>
-    /// <exception cref="InvalidDataException">A tensor of an element type that has no <see cref="TensorDType"/>.</exception>
-    public static StateDict ToStateDict(nn.Module module, string source, StateDictFormat format = StateDictFormat.InMemory)
+    /// <exception cref="InvalidDataException">A tensor of an element type that has no
+    /// <see cref="TensorDType"/>.</exception>
+    public static StateDict ToStateDict(
+        nn.Module module, string source, StateDictFormat format = StateDictFormat.InMemory)
     {
         ArgumentNullException.ThrowIfNull(module);
         var tensors = new List<StateTensor>();

@@ -218,6 +218,7 @@ internal sealed record NpyHeader(TensorDType DType, bool FortranOrder, long[] Sh
             }
         }
 
-        private InvalidDataException Fail(string what) => InteropErrors.Bad(source, $"array '{name}': the .npy header {what}");
+        private InvalidDataException Fail(string what) =>
+            InteropErrors.Bad(source, $"array '{name}': the .npy header {what}");
     }
 }

@@ -44,7 +44,7 @@ public static class NpyReader
         byte minor = bytes[7];
         if (major is < 1 or > 3 || minor != 0)
         {
-            throw InteropErrors.Bad(source, 
+            throw InteropErrors.Bad(source,
                 $"array '{name}' has .npy version {major}.{minor}; accepted are 1.0, 2.0 and 3.0");
         }
 
@@ -59,14 +59,14 @@ public static class NpyReader
             : BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]);
         if (headerLength > InteropLimits.MaxNpyHeaderBytes)
         {
-            throw InteropErrors.Bad(source, 
+            throw InteropErrors.Bad(source,
                 $"array '{name}' declares a {headerLength}-byte header; at most {InteropLimits.MaxNpyHeaderBytes} " +
                 "are accepted");
         }
 
         if (prefix + headerLength > bytes.Length)
         {
-            throw InteropErrors.Bad(source, 
+            throw InteropErrors.Bad(source,
                 $"array '{name}' is truncated: its header needs {prefix + headerLength} bytes, the file has " +
                 $"{bytes.Length}");
         }
@@ -81,7 +81,7 @@ public static class NpyReader
         if (data.Length != needed)
         {
             string what = data.Length < needed ? "is truncated" : "has trailing bytes";
-            throw InteropErrors.Bad(source, 
+            throw InteropErrors.Bad(source,
                 $"array '{name}' {what}: shape [{string.Join(", ", parsed.Shape)}] of {dtype.DisplayName()} needs " +
                 $"{needed} data bytes, the file has {data.Length}");
         }
@@ -98,7 +98,8 @@ public static class NpyReader
         {
             Encoding encoding = major == 3
                 ? new UTF8Encoding(false, throwOnInvalidBytes: true)
-                : Encoding.GetEncoding("us-ascii", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+                : Encoding.GetEncoding(
+                    "us-ascii", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
             return encoding.GetString(header);
         }
         catch (DecoderFallbackException e)

@@ -30,7 +30,7 @@ internal static class NpzReader
             string key = entry[..^Npy.Length];
             if (System.Text.Encoding.UTF8.GetByteCount(key) > InteropLimits.MaxNameBytes)
             {
-                throw InteropErrors.Bad(source, 
+                throw InteropErrors.Bad(source,
                     $"an .npz key is longer than {InteropLimits.MaxNameBytes} bytes");
             }
 

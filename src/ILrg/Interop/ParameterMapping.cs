@@ -45,8 +45,8 @@ public static class ParameterMapping
             if (!s.Shape.SequenceEqual(targets[i].Shape))
             {
                 throw new InvalidDataException(
-                    $"{source.Source}: tensor {i}, '{s.Name}' ({s.ShapeText}), cannot map to the model's '{targets[i].Key}' " +
-                    $"({StateTensor.FormatShape(targets[i].Shape)})");
+                    $"{source.Source}: tensor {i}, '{s.Name}' ({s.ShapeText}), cannot map to the model's " +
+                    $"'{targets[i].Key}' ({StateTensor.FormatShape(targets[i].Shape)})");
             }
 
             map.Add(s.Name, targets[i].Key);
@@ -55,7 +55,8 @@ public static class ParameterMapping
         return map.ToImmutable();
     }
 
-    /// <summary>Copies the file's tensors into the module's parameters and buffers through <paramref name="map"/>.</summary>
+    /// <summary>Copies the file's tensors into the module's parameters and buffers through
+    /// <paramref name="map"/>.</summary>
     /// <exception cref="InvalidDataException">A mapped value is NaN or infinite.</exception>
     public static void LoadInto(StateDict source, nn.Module target, IReadOnlyDictionary<string, string> map)
     {
@@ -77,7 +78,8 @@ public static class ParameterMapping
         }
     }
 
-    /// <summary>A FedSGD update keyed by the module's names, from a gradient file keyed like the mapped state.</summary>
+    /// <summary>A FedSGD update keyed by the module's names, from a gradient file keyed like the mapped
+    /// state.</summary>
     /// <exception cref="InvalidDataException">A gradient's key is not in the mapping, its shape is not the mapped
     /// tensor's, or a value is NaN or infinite.</exception>
     public static ClientUpdate ToClientUpdate(

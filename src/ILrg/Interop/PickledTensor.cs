@@ -7,12 +7,12 @@ namespace ILrg.Interop;
 /// What TorchSharp.PyBridge's unpickler tells about one tensor of a <c>torch.save</c> file when asked not to read the
 /// data (<c>skipTensorRead</c>): the zip entry of its storage, the element type, the storage offset, shape and strides.
 /// </summary>
-/// <remarks>
-/// PyBridge 1.4.4 returns these as an internal record (<c>PyTorchUnpickler.TensorConstructorArgs</c>) with public
-/// properties; they are read by reflection so that no native tensor is allocated from a shape that has not been checked.
-/// The package version is pinned in Directory.Packages.props, and a change of that record is reported clearly.
+/// <remarks> PyBridge 1.4.4 returns these as an internal record (<c>PyTorchUnpickler.TensorConstructorArgs</c>) with
+/// public properties; they are read by reflection so that no native tensor is allocated from a shape that has not been
+/// checked. The package version is pinned in Directory.Packages.props, and a change of that record is reported clearly.
 /// </remarks>
-internal sealed record PickledTensor(int ArchiveIndex, TensorDType DType, long StorageOffset, long[] Shape, long[] Stride)
+internal sealed record PickledTensor(
+    int ArchiveIndex, TensorDType DType, long StorageOffset, long[] Shape, long[] Stride)
 {
     private const string RecordType = "TorchSharp.PyBridge.PyTorchUnpickler+TensorConstructorArgs";
 

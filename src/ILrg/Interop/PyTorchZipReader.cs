@@ -26,7 +26,7 @@ internal static class PyTorchZipReader
         int pickles = zip.Entries.Count(e => IsDataPkl(e.Key));
         if (pickles != 1)
         {
-            throw InteropErrors.Bad(source, 
+            throw InteropErrors.Bad(source,
                 $"the {What} holds {pickles} data.pkl entries; a torch.save file holds exactly one");
         }
 
@@ -36,8 +36,8 @@ internal static class PyTorchZipReader
         {
             if (item.Key is not string key)
             {
-                throw InteropErrors.Bad(source, $"the pickled dict has a key of type {item.Key.GetType().Name}, not a " +
-                                                "string: not a state dict");
+                throw InteropErrors.Bad(source,
+                    $"the pickled dict has a key of type {item.Key.GetType().Name}, not a string: not a state dict");
             }
 
             PickledTensor pickled = PickledTensor.From(item.Value, source, key) ?? throw InteropErrors.Bad(source,
@@ -101,13 +101,14 @@ internal static class PyTorchZipReader
         int size = t.DType.ElementSize();
         if (t.Shape.Length != t.Stride.Length)
         {
-            throw InteropErrors.Bad(source, $"tensor '{key}' has {t.Shape.Length} dimensions but {t.Stride.Length} strides");
+            throw InteropErrors.Bad(source,
+                $"tensor '{key}' has {t.Shape.Length} dimensions but {t.Stride.Length} strides");
         }
 
         long count = TensorLayout.ElementCount(t.Shape, size, source, key);
         if (storage.Length % size != 0)
         {
-            throw InteropErrors.Bad(source, 
+            throw InteropErrors.Bad(source,
                 $"the storage '{entry}' of tensor '{key}' holds {storage.Length} bytes, not a whole number of " +
                 $"{t.DType.DisplayName()} elements");
         }
@@ -115,7 +116,7 @@ internal static class PyTorchZipReader
         long max = TensorLayout.MaxIndex(t.Shape, t.Stride, t.StorageOffset);
         if (t.StorageOffset < 0 || t.Stride.Any(s => s < 0) || max < 0 || (count > 0 && max >= storage.Length / size))
         {
-            throw InteropErrors.Bad(source, 
+            throw InteropErrors.Bad(source,
                 $"tensor '{key}' (shape {StateTensor.FormatShape(t.Shape)}, strides " +
                 $"[{string.Join(", ", t.Stride)}], offset {t.StorageOffset}) reaches beyond its storage '{entry}' of " +
                 $"{storage.Length / size} elements");

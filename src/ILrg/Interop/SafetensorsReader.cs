@@ -31,14 +31,14 @@ internal static class SafetensorsReader
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
         if (headerLength > InteropLimits.MaxSafetensorsHeaderBytes)
         {
-            throw InteropErrors.Bad(source, 
+            throw InteropErrors.Bad(source,
                 $"the safetensors header declares {headerLength} bytes; at most " +
                 $"{InteropLimits.MaxSafetensorsHeaderBytes} are accepted");
         }
 
         if (8 + (long)headerLength > bytes.Length)
         {
-            throw InteropErrors.Bad(source, 
+            throw InteropErrors.Bad(source,
                 $"the safetensors file is truncated: its header needs {8 + (long)headerLength} bytes, the file has " +
                 $"{bytes.Length}");
         }
@@ -61,7 +61,7 @@ internal static class SafetensorsReader
             if (e.Begin != expected)
             {
                 string what = e.Begin > expected ? "leaves a gap before" : "overlaps";
-                throw InteropErrors.Bad(source, 
+                throw InteropErrors.Bad(source,
                     $"the safetensors data of '{e.Name}' starts at {e.Begin}, which {what} the previous tensor's end " +
                     $"at {expected}");
             }
@@ -72,7 +72,7 @@ internal static class SafetensorsReader
         if (expected != dataLength)
         {
             string what = expected < dataLength ? "has trailing bytes" : "is truncated";
-            throw InteropErrors.Bad(source, 
+            throw InteropErrors.Bad(source,
                 $"the safetensors file {what}: the header covers {expected} data bytes, the file holds {dataLength}");
         }
     }
@@ -124,8 +124,9 @@ internal static class SafetensorsReader
 
         if (entries.Count > InteropLimits.MaxTensors)
         {
-            throw InteropErrors.Bad(source, 
-                $"the safetensors header lists {entries.Count} tensors; at most {InteropLimits.MaxTensors} are accepted");
+            throw InteropErrors.Bad(source,
+                $"the safetensors header lists {entries.Count} tensors; at most {InteropLimits.MaxTensors} are " +
+                "accepted");
         }
 
         return entries;
@@ -177,7 +178,7 @@ internal static class SafetensorsReader
         long count = TensorLayout.ElementCount(shape, size, source, name);
         if (offsets[1] < offsets[0] || offsets[1] - offsets[0] != count * size)
         {
-            throw InteropErrors.Bad(source, 
+            throw InteropErrors.Bad(source,
                 $"{what} spans bytes [{offsets[0]}, {offsets[1]}), but shape [{string.Join(", ", shape)}] of {dtype} " +
                 $"needs {count * size}");
         }

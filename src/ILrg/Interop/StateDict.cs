@@ -27,7 +27,8 @@ public sealed class StateDict : IReadOnlyList<StateTensor>
         _byName = byName;
     }
 
-    /// <summary>The file it was read from (or a description for dicts built in memory); every error message names it.</summary>
+    /// <summary>The file it was read from (or a description for dicts built in memory); every error message names
+    /// it.</summary>
     public string Source { get; }
 
     /// <summary>The format it was read from.</summary>
@@ -46,7 +47,8 @@ public sealed class StateDict : IReadOnlyList<StateTensor>
     public StateTensor this[int index] => _tensors[index];
 
     /// <summary>The tensor named <paramref name="name"/>.</summary>
-    /// <exception cref="KeyNotFoundException">No such key; the message names the file and lists some keys it has.</exception>
+    /// <exception cref="KeyNotFoundException">No such key; the message names the file and lists some keys it
+    /// has.</exception>
     public StateTensor this[string name] => _byName.TryGetValue(name, out StateTensor? t)
         ? t
         : throw new KeyNotFoundException(
@@ -62,7 +64,7 @@ public sealed class StateDict : IReadOnlyList<StateTensor>
         ImmutableArray<StateTensor> list = [.. tensors];
         if (list.Length > InteropLimits.MaxTensors)
         {
-            throw InteropErrors.Bad(source, 
+            throw InteropErrors.Bad(source,
                 $"{list.Length} tensors; at most {InteropLimits.MaxTensors} are accepted");
         }
 

@@ -17,8 +17,8 @@ public static class StateDictFormats
     /// <summary>The format of the file held in <paramref name="bytes"/>.</summary>
     /// <param name="bytes">The whole file (zip archives are told apart by their entry names).</param>
     /// <param name="source">The file, named in error messages.</param>
-    /// <exception cref="InvalidDataException">Not one of the accepted formats (legacy PyTorch pickles, raw pickles, bare
-    /// .npy arrays and unknown files each get a message saying what they are and what is accepted).</exception>
+    /// <exception cref="InvalidDataException">Not one of the accepted formats (legacy PyTorch pickles, raw pickles,
+    /// bare .npy arrays and unknown files each get a message saying what they are and what is accepted).</exception>
     public static StateDictFormat Detect(ReadOnlySpan<byte> bytes, string source)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -29,20 +29,22 @@ public static class StateDictFormats
 
         if (bytes.StartsWith(ZipEmpty))
         {
-            throw InteropErrors.Bad(source, $"an empty zip archive (no data.pkl, no .npy arrays); {InteropErrors.Accepted}");
+            throw InteropErrors.Bad(source,
+                $"an empty zip archive (no data.pkl, no .npy arrays); {InteropErrors.Accepted}");
         }
 
         if (bytes.StartsWith(LegacyTorchMagic))
         {
             throw InteropErrors.Bad(source,
-                "a PyTorch file in the legacy (pre-1.6, non-zip) pickle format, which is not read: load it in PyTorch " +
-                "and save it again with torch.save(state_dict, path) (zip is the default since PyTorch 1.6)");
+                "a PyTorch file in the legacy (pre-1.6, non-zip) pickle format, which is not read: load it in " +
+                "PyTorch and save it again with torch.save(state_dict, path) (zip is the default since PyTorch 1.6)");
         }
 
         if (bytes.Length >= 2 && bytes[0] == 0x80 && bytes[1] is >= 2 and <= 5)
         {
             throw InteropErrors.Bad(source,
-                $"a raw Python pickle, not one of the state-dict formats; pickles are never executed; {InteropErrors.Accepted}");
+                "a raw Python pickle, not one of the state-dict formats; pickles are never executed; " +
+                InteropErrors.Accepted);
         }
 
         if (bytes.StartsWith(NpyMagic))
@@ -62,7 +64,7 @@ public static class StateDictFormats
         }
 
         string head = Convert.ToHexString(bytes[..Math.Min(8, bytes.Length)]);
-        throw InteropErrors.Bad(source, 
+        throw InteropErrors.Bad(source,
             $"not a recognised state-dict file ({bytes.Length} bytes, starting 0x{head}); {InteropErrors.Accepted}");
     }
 

@@ -1,6 +1,7 @@
 namespace ILrg.Interop;
 
-/// <summary>Checks that an update (gradients, weights after, or a weight delta) is keyed and shaped like the model state.</summary>
+/// <summary>Checks that an update (gradients, weights after, or a weight delta) is keyed and shaped like the model
+/// state.</summary>
 /// <remarks>
 /// The keys must be the same, except that a gradient file may omit what has no gradient: BatchNorm running statistics
 /// (<c>*.running_mean</c>, <c>*.running_var</c>, <c>*.num_batches_tracked</c>) and non-floating-point tensors. Every
@@ -38,7 +39,8 @@ public static class StateDictMatching
         {
             throw new InvalidDataException(
                 $"{update.Source}: shapes differ from the model state {model.Source}: " +
-                string.Join("; ", differing.Take(10)) + (differing.Count > 10 ? $"; … ({differing.Count - 10} more)" : ""));
+                string.Join("; ", differing.Take(10)) +
+                (differing.Count > 10 ? $"; … ({differing.Count - 10} more)" : ""));
         }
     }
 

@@ -17,8 +17,8 @@ public static class StateDictReader
     /// <summary>Reads the state dict in the file at <paramref name="path"/>.</summary>
     /// <param name="path">The file.</param>
     /// <param name="architecture">A freshly built model of the checkpoint's architecture, needed only for ILrg
-    /// checkpoints, which are loaded into it with <see cref="Checkpoints.LoadInto"/> (it is disposed when the checkpoint
-    /// does not fit it).</param>
+    /// checkpoints, which are loaded into it with <see cref="Checkpoints.LoadInto"/> (it is disposed when the
+    /// checkpoint does not fit it).</param>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
     /// <exception cref="InvalidDataException">The file is not a valid state dict of an accepted format.</exception>
     public static StateDict Read(string path, Classifier? architecture = null)
@@ -51,7 +51,7 @@ public static class StateDictReader
         ArgumentException.ThrowIfNullOrEmpty(source);
         if (bytes.LongLength > InteropLimits.MaxFileBytes)
         {
-            throw InteropErrors.Bad(source, 
+            throw InteropErrors.Bad(source,
                 $"{bytes.LongLength} bytes, over the cap of {InteropLimits.MaxFileBytes} bytes");
         }
 
@@ -65,7 +65,8 @@ public static class StateDictReader
         return Parse(bytes, source, format);
     }
 
-    /// <summary>The whole file, refusing files over <see cref="InteropLimits.MaxFileBytes"/> before reading them.</summary>
+    /// <summary>The whole file, refusing files over <see cref="InteropLimits.MaxFileBytes"/> before reading
+    /// them.</summary>
     internal static byte[] ReadCapped(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -77,7 +78,7 @@ public static class StateDictReader
 
         if (info.Length > InteropLimits.MaxFileBytes)
         {
-            throw InteropErrors.Bad(path, 
+            throw InteropErrors.Bad(path,
                 $"{info.Length} bytes, over the cap of {InteropLimits.MaxFileBytes} bytes (1 GiB) for one file");
         }
 

@@ -160,7 +160,8 @@ public sealed class StateTensor
         if (valueCount != elementCount || data.LongLength != elementCount * dtype.ElementSize())
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"tensor '{name}' of shape {FormatShape(shape.ToArray())} needs {elementCount} values, got {valueCount}"),
+                $"tensor '{name}' of shape {FormatShape(shape.ToArray())} needs {elementCount} values, " +
+                $"got {valueCount}"),
                 nameof(data));
         }
 
@@ -191,7 +192,8 @@ public sealed class StateTensor
         TensorDType.Float64 => BinaryPrimitives.ReadDoubleLittleEndian(d[(i * 8)..]),
         TensorDType.Float32 => BinaryPrimitives.ReadSingleLittleEndian(d[(i * 4)..]),
         TensorDType.Float16 => (double)BinaryPrimitives.ReadHalfLittleEndian(d[(i * 2)..]),
-        TensorDType.BFloat16 => BitConverter.Int32BitsToSingle(BinaryPrimitives.ReadUInt16LittleEndian(d[(i * 2)..]) << 16),
+        TensorDType.BFloat16 =>
+            BitConverter.Int32BitsToSingle(BinaryPrimitives.ReadUInt16LittleEndian(d[(i * 2)..]) << 16),
         TensorDType.Int64 => BinaryPrimitives.ReadInt64LittleEndian(d[(i * 8)..]),
         TensorDType.Int32 => BinaryPrimitives.ReadInt32LittleEndian(d[(i * 4)..]),
         TensorDType.Int16 => BinaryPrimitives.ReadInt16LittleEndian(d[(i * 2)..]),

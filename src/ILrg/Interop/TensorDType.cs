@@ -2,7 +2,8 @@ namespace ILrg.Interop;
 
 #pragma warning disable CA1720 // the members are named like PyTorch's and NumPy's element types on purpose
 
-/// <summary>The element type of a tensor read from a file (the types PyTorch state dicts and NumPy arrays use).</summary>
+/// <summary>The element type of a tensor read from a file (the types PyTorch state dicts and NumPy arrays
+/// use).</summary>
 public enum TensorDType
 {
     /// <summary>IEEE half precision (PyTorch float16, NumPy f2, safetensors F16).</summary>

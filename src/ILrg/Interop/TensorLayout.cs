@@ -1,6 +1,7 @@
 namespace ILrg.Interop;
 
-/// <summary>Shape checks and strided copies shared by the readers; every bound is checked before any allocation.</summary>
+/// <summary>Shape checks and strided copies shared by the readers; every bound is checked before any
+/// allocation.</summary>
 internal static class TensorLayout
 {
     /// <summary>The element count of <paramref name="shape"/>, or an error when a dimension is negative, the rank,
@@ -9,7 +10,7 @@ internal static class TensorLayout
     {
         if (shape.Length > InteropLimits.MaxRank)
         {
-            throw InteropErrors.Bad(source, 
+            throw InteropErrors.Bad(source,
                 $"tensor '{name}' has {shape.Length} dimensions; at most {InteropLimits.MaxRank} are accepted");
         }
 
@@ -18,13 +19,13 @@ internal static class TensorLayout
         {
             if (s < 0)
             {
-                throw InteropErrors.Bad(source, 
+                throw InteropErrors.Bad(source,
                     $"tensor '{name}' has a negative dimension in shape [{string.Join(", ", shape.ToArray())}]");
             }
 
             if (s > 0 && count > InteropLimits.MaxElements / s)
             {
-                throw InteropErrors.Bad(source, 
+                throw InteropErrors.Bad(source,
                     $"tensor '{name}' of shape [{string.Join(", ", shape.ToArray())}] has more than " +
                     $"{InteropLimits.MaxElements} elements, the size cap of the readers");
             }
@@ -34,7 +35,7 @@ internal static class TensorLayout
 
         if (count * elementSize > InteropLimits.MaxFileBytes)
         {
-            throw InteropErrors.Bad(source, 
+            throw InteropErrors.Bad(source,
                 $"tensor '{name}' would decode to {count * elementSize} bytes, over the cap of " +
                 $"{InteropLimits.MaxFileBytes} bytes");
         }

@@ -33,7 +33,7 @@ internal sealed class ZipContents
         using ZipArchive archive = Open(bytes, source, what);
         if (archive.Entries.Count > InteropLimits.MaxTensors + 64)
         {
-            throw InteropErrors.Bad(source, 
+            throw InteropErrors.Bad(source,
                 $"the {what} holds {archive.Entries.Count} entries; at most {InteropLimits.MaxTensors} are accepted");
         }
 
@@ -64,7 +64,7 @@ internal sealed class ZipContents
             total += entry.Length;
             if (total > InteropLimits.MaxFileBytes)
             {
-                throw InteropErrors.Bad(source, 
+                throw InteropErrors.Bad(source,
                     $"the {what}'s entries declare more than {InteropLimits.MaxFileBytes} bytes, the size cap");
             }
 
@@ -114,7 +114,7 @@ internal sealed class ZipContents
         uint crc = Crc32.HashToUInt32(data);
         if (crc != entry.Crc32)
         {
-            throw InteropErrors.Bad(source, 
+            throw InteropErrors.Bad(source,
                 $"the {what}'s entry '{entry.FullName}' fails its CRC-32 check (stored {entry.Crc32:x8}, computed " +
                 $"{crc:x8}): the file is damaged");
         }
@@ -122,7 +122,8 @@ internal sealed class ZipContents
         return data;
     }
 
-    /// <summary>The names after every local-header signature in the file (a signature inside data only adds a name).</summary>
+    /// <summary>The names after every local-header signature in the file (a signature inside data only adds a
+    /// name).</summary>
     private static HashSet<string> LocalHeaderNames(byte[] bytes)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -143,7 +144,8 @@ internal sealed class ZipContents
         return names;
     }
 
-    /// <summary>The end-of-central-directory record must be the last bytes of the file (its comment included).</summary>
+    /// <summary>The end-of-central-directory record must be the last bytes of the file (its comment
+    /// included).</summary>
     private static void RequireEndRecordAtEnd(byte[] bytes, string source, string what)
     {
         int lowest = Math.Max(0, bytes.Length - EndRecordSize - ushort.MaxValue);

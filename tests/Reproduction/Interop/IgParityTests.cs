@@ -36,7 +36,8 @@ public sealed class IgParityTests
         int n = meta.RootElement.GetProperty("batch_size").GetInt32();
         StateDict paperModel = StateDictReader.Read(InteropFixtures.IgParity(fixture, "model.npz"));
         StateDict paperGrads = StateDictReader.Read(InteropFixtures.IgParity(fixture, "grads.npz"));
-        int[] labels = [.. NpyReader.Read(InteropFixtures.IgParity(fixture, "labels.npy")).ToDoubles().Select(v => (int)v)];
+        StateTensor labelArray = NpyReader.Read(InteropFixtures.IgParity(fixture, "labels.npy"));
+        int[] labels = [.. labelArray.ToDoubles().Select(v => (int)v)];
         float[] truth = NpyReader.Read(InteropFixtures.IgParity(fixture, "images.npy")).ToSingles();
         var shape = new ImageShape(1, 28, 28);
 

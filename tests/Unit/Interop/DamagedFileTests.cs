@@ -4,7 +4,8 @@ using NUnit.Framework;
 
 namespace ILrg.Tests.Unit.Interop;
 
-/// <summary>Truncated, flipped and padded copies of the real fixtures: each is one InvalidDataException naming the file.</summary>
+/// <summary>Truncated, flipped and padded copies of the real fixtures: each is one InvalidDataException naming the
+/// file.</summary>
 public sealed class DamagedFileTests
 {
     private static readonly string[] Files =
@@ -145,7 +146,8 @@ public sealed class DamagedFileTests
         var e = Assert.Throws<InvalidDataException>(
             () => ExternalObservations.Build(model, ExternalUpdate.Gradients(grads), 24));
 
-        Assert.That(e!.Message, Does.StartWith(path).And.Contain("'head.4.weight' is 10×64 in the model state but 10×60"));
+        Assert.That(e!.Message,
+            Does.StartWith(path).And.Contain("'head.4.weight' is 10×64 in the model state but 10×60"));
     }
 
     private static byte[] Bytes(string file) =>

@@ -20,7 +20,8 @@ public sealed class ExternalObservationsTests
         yield return new TestCaseData("fcn", "npz", "npz", null).SetName("Restore_FcnNpzAndNpz_TrueCounts");
         yield return new TestCaseData("fcn", "safetensors", "safetensors", "fc")
             .SetName("Restore_FcnSafetensorsAndSafetensors_TrueCounts");
-        yield return new TestCaseData("fcn", "pt", "safetensors", null).SetName("Restore_FcnPtAndSafetensors_TrueCounts");
+        yield return new TestCaseData("fcn", "pt", "safetensors", null)
+            .SetName("Restore_FcnPtAndSafetensors_TrueCounts");
         yield return new TestCaseData("cnn", "pt", "pt", null).SetName("Restore_CnnPtAndPt_TrueCounts");
         yield return new TestCaseData("cnn", "npz", "npz", null).SetName("Restore_CnnNpzAndNpz_TrueCounts");
         yield return new TestCaseData("cnn", "pt", "npz", "head.4").SetName("Restore_CnnNamedHead4_TrueCounts");
@@ -126,10 +127,11 @@ public sealed class ExternalObservationsTests
         StateDict delta = StateDict.Create("delta", StateDictFormat.InMemory, after.Select(t => StateTensor.FromDoubles(
             t.Name, [.. t.Shape], [.. t.ToDoubles().Zip(state[t.Name].ToDoubles(), (a, b) => a - b)])));
 
-        ExternalObservation fromAfter = ExternalObservations.Build(state, ExternalUpdate.WeightsAfter(after, 0.05, 3), N);
-        ExternalObservation fromDelta = ExternalObservations.Build(state, ExternalUpdate.WeightDelta(delta, 0.05, 3), N);
+        var fromAfter = ExternalObservations.Build(state, ExternalUpdate.WeightsAfter(after, 0.05, 3), N);
+        var fromDelta = ExternalObservations.Build(state, ExternalUpdate.WeightDelta(delta, 0.05, 3), N);
 
-        Assert.That(fromDelta.Observation.WeightGradient.ToArray(), Is.EqualTo(fromAfter.Observation.WeightGradient.ToArray()));
+        Assert.That(fromDelta.Observation.WeightGradient.ToArray(),
+            Is.EqualTo(fromAfter.Observation.WeightGradient.ToArray()));
         Assert.That(fromDelta.Derivation, Does.Contain("the given Δθ"));
     }
 
@@ -162,7 +164,8 @@ public sealed class ExternalObservationsTests
         StateDict zero = StateDict.Create("zero grads", StateDictFormat.InMemory,
             state.Select(t => StateTensor.FromDoubles(t.Name, [.. t.Shape], new double[t.ElementCount])));
 
-        var e = Assert.Throws<InvalidDataException>(() => ExternalObservations.Build(state, ExternalUpdate.Gradients(zero), N));
+        var e = Assert.Throws<InvalidDataException>(
+            () => ExternalObservations.Build(state, ExternalUpdate.Gradients(zero), N));
 
         Assert.That(e!.Message, Does.StartWith("zero grads").And.Contain("all zero"));
     }
@@ -173,7 +176,8 @@ public sealed class ExternalObservationsTests
         StateDict state = StateDictReader.Read(InteropFixtures.Interop("fcn", "model.pt"));
         StateDict grads = StateDictReader.Read(InteropFixtures.Interop("fcn", "fedsgd-grads.pt"));
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => ExternalObservations.Build(state, ExternalUpdate.Gradients(grads), 0));
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => ExternalObservations.Build(state, ExternalUpdate.Gradients(grads), 0));
     }
 
     private static ExternalObservation FedSgd(string model, string stateExt, string gradExt, string? finalLayer)
@@ -189,7 +193,8 @@ public sealed class ExternalObservationsTests
         JsonElement meta = InteropFixtures.Meta(model).GetProperty(metaKey);
         StateDict state = StateDictReader.Read(InteropFixtures.Interop(model, "model.npz"));
         StateDict after = StateDictReader.Read(InteropFixtures.Interop(model, file + ".npz"));
-        var update = ExternalUpdate.WeightsAfter(after, meta.GetProperty("lr").GetDouble(), meta.GetProperty("steps").GetInt32());
+        var update = ExternalUpdate.WeightsAfter(
+            after, meta.GetProperty("lr").GetDouble(), meta.GetProperty("steps").GetInt32());
         return (state, ExternalObservations.Build(state, update, N), meta);
     }
 }

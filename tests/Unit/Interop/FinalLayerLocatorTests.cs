@@ -15,8 +15,10 @@ public sealed class FinalLayerLocatorTests
 
         FinalLayer layer = FinalLayerLocator.Locate(state);
 
-        Assert.That((layer.Name, layer.Classes, layer.EmbeddingSize, layer.WasGiven), Is.EqualTo((expected, 10, d, false)));
-        Assert.That(layer.Reason, Does.Contain($"'{expected}' found").And.Contain("last 2-D weight in state-dict order"));
+        Assert.That((layer.Name, layer.Classes, layer.EmbeddingSize, layer.WasGiven),
+            Is.EqualTo((expected, 10, d, false)));
+        Assert.That(layer.Reason,
+            Does.Contain($"'{expected}' found").And.Contain("last 2-D weight in state-dict order"));
     }
 
     [TestCase("head.4")]
@@ -27,7 +29,8 @@ public sealed class FinalLayerLocatorTests
 
         FinalLayer layer = FinalLayerLocator.Locate(state, name);
 
-        Assert.That((layer.WeightKey, layer.BiasKey, layer.WasGiven), Is.EqualTo(("head.4.weight", "head.4.bias", true)));
+        Assert.That((layer.WeightKey, layer.BiasKey, layer.WasGiven),
+            Is.EqualTo(("head.4.weight", "head.4.bias", true)));
         Assert.That(layer.Reason, Does.Contain("as given"));
     }
 
@@ -58,7 +61,8 @@ public sealed class FinalLayerLocatorTests
 
         var e = Assert.Throws<InvalidDataException>(() => FinalLayerLocator.Locate(state));
 
-        Assert.That(e!.Message, Does.Contain("ambiguous").And.Contain("fc (10×64)").And.Contain("name the final layer"));
+        Assert.That(e!.Message,
+            Does.Contain("ambiguous").And.Contain("fc (10×64)").And.Contain("name the final layer"));
     }
 
     [Test]
@@ -101,5 +105,6 @@ public sealed class FinalLayerLocatorTests
 
     private static StateDict Dict(params (string Name, long[] Shape)[] tensors) => StateDict.Create(
         "test state", StateDictFormat.InMemory,
-        tensors.Select(t => StateTensor.FromDoubles(t.Name, t.Shape, new double[t.Shape.Aggregate(1L, (a, b) => a * b)])));
+        tensors.Select(t =>
+            StateTensor.FromDoubles(t.Name, t.Shape, new double[t.Shape.Aggregate(1L, (a, b) => a * b)])));
 }

@@ -5,7 +5,8 @@ using NUnit.Framework;
 
 namespace ILrg.Tests.Unit.Interop;
 
-/// <summary>The strict .npy parser: what NumPy writes is read, everything else is one clear InvalidDataException.</summary>
+/// <summary>The strict .npy parser: what NumPy writes is read, everything else is one clear
+/// InvalidDataException.</summary>
 public sealed class NpyReaderTests
 {
     private const string F4 = "'descr': '<f4', 'fortran_order': False";

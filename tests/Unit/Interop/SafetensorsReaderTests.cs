@@ -28,7 +28,8 @@ public sealed class SafetensorsReaderTests
         yield return new TestCaseData("{" + W + "\"data_offsets\":[0,8]},\"w\":{}}", 8, "twice");
         yield return new TestCaseData("{" + W + "\"data_offsets\":[0,8],\"extra\":1}}", 8, "unexpected");
         yield return new TestCaseData("{\"w\":{\"dtype\":\"F32\",\"shape\":[2]}}", 8, "needs dtype, shape");
-        yield return new TestCaseData("{\"w\":{\"dtype\":\"F32\",\"shape\":[-2],\"data_offsets\":[0,8]}}", 8, "negative");
+        yield return new TestCaseData(
+            "{\"w\":{\"dtype\":\"F32\",\"shape\":[-2],\"data_offsets\":[0,8]}}", 8, "negative");
         yield return new TestCaseData(
             "{\"w\":{\"dtype\":\"F32\",\"shape\":[1048576,1048576],\"data_offsets\":[0,8]}}", 8, "size cap");
         yield return new TestCaseData("{" + W + "\"data_offsets\":[0,8]}", 8, "not valid JSON");

@@ -4,7 +4,8 @@ using NUnit.Framework;
 
 namespace ILrg.Tests.Unit.Interop;
 
-/// <summary>Format detection from the bytes, and one clear error for every file that is not an accepted state dict.</summary>
+/// <summary>Format detection from the bytes, and one clear error for every file that is not an accepted state
+/// dict.</summary>
 public sealed class StateDictFormatsTests
 {
     [TestCase("fcn", "model.pt", StateDictFormat.PyTorchZip)]

@@ -23,7 +23,8 @@ public sealed class StateDictMatchingTests
         StateDict model = StateDictReader.Read(InteropFixtures.Interop("cnn", "model.pt"));
         StateDict grads = StateDictReader.Read(InteropFixtures.Interop("cnn", "fedsgd-grads.pt"));
 
-        var e = Assert.Throws<InvalidDataException>(() => StateDictMatching.Require(model, grads, UpdateKind.WeightsAfter));
+        var e = Assert.Throws<InvalidDataException>(
+            () => StateDictMatching.Require(model, grads, UpdateKind.WeightsAfter));
 
         Assert.That(e!.Message, Does.Contain("features.1.running_mean, features.1.running_var, " +
                                              "features.1.num_batches_tracked"));
@@ -37,7 +38,8 @@ public sealed class StateDictMatchingTests
         StateDict model = StateDictReader.Read(modelPath);
         StateDict grads = StateDictReader.Read(gradPath);
 
-        var e = Assert.Throws<InvalidDataException>(() => StateDictMatching.Require(model, grads, UpdateKind.Gradients));
+        var e = Assert.Throws<InvalidDataException>(
+            () => StateDictMatching.Require(model, grads, UpdateKind.Gradients));
 
         Assert.That(e!.Message, Does.StartWith(gradPath).And.Contain(modelPath)
             .And.Contain("missing (in the model, not in the update): fin.1.weight")

@@ -113,7 +113,8 @@ public sealed class StateDictReaderTests
     public void Read_ViewsOffsetsFortranOrderAndEveryDtype_ValuesAsPyTorchAndNumPyWroteThem(string file)
     {
         StateDict state = StateDictReader.Read(InteropFixtures.Interop("layouts", file));
-        using JsonDocument expected = JsonDocument.Parse(File.ReadAllText(InteropFixtures.Interop("layouts", "layouts.json")));
+        using JsonDocument expected =
+            JsonDocument.Parse(File.ReadAllText(InteropFixtures.Interop("layouts", "layouts.json")));
 
         foreach (JsonProperty e in expected.RootElement.EnumerateObject().Where(e => state.Contains(e.Name)))
         {
