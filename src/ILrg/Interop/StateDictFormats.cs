@@ -37,7 +37,8 @@ public static class StateDictFormats
         {
             throw InteropErrors.Bad(source,
                 "a PyTorch file in the legacy (pre-1.6, non-zip) pickle format, which is not read: load it in " +
-                "PyTorch and save it again with torch.save(state_dict, path) (zip is the default since PyTorch 1.6)");
+                "PyTorch and save it again with torch.save(state_dict, path), whose zip format is the default " +
+                $"since PyTorch 1.6; {InteropErrors.Accepted}");
         }
 
         if (bytes.Length >= 2 && bytes[0] == 0x80 && bytes[1] is >= 2 and <= 5)
@@ -83,7 +84,7 @@ public static class StateDictFormats
         }
 
         string name = Encoding.UTF8.GetString(bytes.Slice(30, nameLength));
-        if (name == "data.pkl" || name.EndsWith("/data.pkl", StringComparison.Ordinal))
+        if (IsDataPkl(name))
         {
             return StateDictFormat.PyTorchZip;
         }
@@ -93,10 +94,19 @@ public static class StateDictFormats
             return StateDictFormat.NumpyNpz;
         }
 
+        // Another writer may put other entries first: a data.pkl anywhere still marks a torch.save file.
+        if (ZipContents.LocalHeaderNames(bytes).Any(IsDataPkl))
+        {
+            return StateDictFormat.PyTorchZip;
+        }
+
         throw InteropErrors.Bad(source,
             $"a zip archive whose first entry '{name}' is neither torch.save's data.pkl nor an .npy array; " +
             InteropErrors.Accepted);
     }
+
+    private static bool IsDataPkl(string name) =>
+        name == "data.pkl" || name.EndsWith("/data.pkl", StringComparison.Ordinal);
 
     private static bool LooksLikeSafetensors(ReadOnlySpan<byte> bytes)
     {

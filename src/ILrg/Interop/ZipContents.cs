@@ -124,10 +124,9 @@ internal sealed class ZipContents
 
     /// <summary>The names after every local-header signature in the file (a signature inside data only adds a
     /// name).</summary>
-    private static HashSet<string> LocalHeaderNames(byte[] bytes)
+    internal static HashSet<string> LocalHeaderNames(ReadOnlySpan<byte> all)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        ReadOnlySpan<byte> all = bytes;
         ReadOnlySpan<byte> signature = [0x50, 0x4b, 0x03, 0x04];
         for (int at = all.IndexOf(signature); at >= 0 && at + 30 <= all.Length;)
         {

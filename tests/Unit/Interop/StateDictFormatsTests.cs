@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using ILrg.Interop;
 using ILrg.Testing;
 using NUnit.Framework;
@@ -16,6 +17,21 @@ public sealed class StateDictFormatsTests
         byte[] bytes = File.ReadAllBytes(InteropFixtures.Interop(model, file));
 
         Assert.That(StateDictFormats.Detect(bytes, file), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Read_TorchZipWhoseFirstEntryIsNotDataPkl_StillReadAsPyTorch()
+    {
+        using var original = new ZipArchive(
+            File.OpenRead(InteropFixtures.Interop("layouts", "layouts.pt")), ZipArchiveMode.Read);
+        var entries = original.Entries.Select(e => (e.FullName, Data: ReadAll(e))).ToList();
+        byte[] reordered = InteropBytes.Zip(
+            [.. entries.OrderBy(e => e.FullName.EndsWith("data.pkl", StringComparison.Ordinal))]);
+
+        StateDict state = StateDictReader.Read(reordered, "reordered.pt");
+
+        Assert.That(state.Format, Is.EqualTo(StateDictFormat.PyTorchZip));
+        Assert.That(state["offset_view"].ToDoubles(), Is.EqualTo(new[] { 1.0, 1.5, 2.0 }));
     }
 
     [Test]
@@ -126,5 +142,13 @@ public sealed class StateDictFormatsTests
         {
             File.Delete(path);
         }
+    }
+
+    private static byte[] ReadAll(ZipArchiveEntry entry)
+    {
+        using Stream s = entry.Open();
+        using var copy = new MemoryStream();
+        s.CopyTo(copy);
+        return copy.ToArray();
     }
 }
