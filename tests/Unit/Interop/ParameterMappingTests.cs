@@ -42,6 +42,23 @@ public sealed class ParameterMappingTests
     }
 
     [Test]
+    public void LoadIntoAndToStateDict_LeaveNoNativeTensor()
+    {
+        StateDict paper = StateDictReader.Read(InteropFixtures.IgParity("a", "model.npz"));
+        using var model = Fcn3();
+        var map = ParameterMapping.ByOrderAndShape(paper, model);
+        ParameterMapping.LoadInto(paper, model, map); // warms up
+
+        long left = NativeLeakCheck.LiveTensorsLeftBy(() =>
+        {
+            ParameterMapping.LoadInto(paper, model, map);
+            ModuleStates.ToStateDict(model, "fcn-3");
+        });
+
+        Assert.That(left, Is.Zero);
+    }
+
+    [Test]
     public void ToClientUpdate_PaperGradients_KeyedByIlrgNamesWithN()
     {
         StateDict paper = StateDictReader.Read(InteropFixtures.IgParity("a", "model.npz"));
