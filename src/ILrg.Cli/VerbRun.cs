@@ -4,15 +4,13 @@ using ILrg.Reporting;
 namespace ILrg.Cli;
 
 /// <summary>
-/// One verb invocation's handling of Ctrl-C: the work is cancelled; where units finished, the report is written marked
-/// <c>"interrupted": true</c> with them; the process exits with <see cref="ExitCodes.Interrupted"/> within
-/// <see cref="Grace"/> even when the work is stuck in native code (a solver, a long backward pass).
+/// One verb invocation's handling of Ctrl-C: the work is cancelled and, at once, on a thread of its own, the units that
+/// had finished are written to the report marked <c>"interrupted": true</c> and the process ends with
+/// <see cref="ExitCodes.Interrupted"/> — without waiting for the work, which may be inside native code (a solver, a long
+/// backward pass) that no managed cancellation reaches.
 /// </summary>
 public sealed class VerbRun : IDisposable
 {
-    /// <summary>How long the work may take to stop on its own before the process exits anyway.</summary>
-    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
-
     private readonly CancellationTokenSource _cancel = new();
     private readonly TextWriter _error;
     private readonly Lock _gate = new();
@@ -33,32 +31,22 @@ public sealed class VerbRun : IDisposable
 
     /// <summary>What to write on interruption: the report path and a builder of the partial report from the units that
     /// finished (null report: nothing to write).</summary>
-    public void OnInterruption(FileInfo? report, Func<(object? Partial, int Finished)> partial)
+    public void OnInterruption<T>(FileInfo? report, Func<(T? Partial, int Finished)> partial)
+        where T : class
     {
+        ArgumentNullException.ThrowIfNull(partial);
         _report = report;
-        _partial = partial;
+        _partial = () => partial();
+        if (report is not null)
+        {
+            new Thread(() => ResultJson.Prepare(typeof(T))) { IsBackground = true, Priority = ThreadPriority.Lowest }
+                .Start();
+        }
     }
 
-    /// <summary>Cancels as Ctrl-C does (the signal handler's body; tests call it directly).</summary>
-    public void Interrupt()
-    {
-        _cancel.Cancel();
-        // A dedicated thread, not the thread pool: the pool may be saturated by the very work being interrupted.
-        var watchdog = new Thread(() =>
-        {
-            Thread.Sleep(Grace);
-            if (Finish())
-            {
-                ExitNow(ExitCodes.Interrupted);
-            }
-        })
-        {
-            IsBackground = true,
-            Priority = ThreadPriority.AboveNormal,
-            Name = "ilrg interrupt watchdog",
-        };
-        watchdog.Start();
-    }
+    /// <summary>Cancels the work: the runners stop before their next unit and the verb returns
+    /// <see cref="ExitCodes.Interrupted"/> through <see cref="Interrupted"/>.</summary>
+    public void Interrupt() => _cancel.Cancel();
 
     /// <summary>
     /// Writes the partial report once and says so; after a real Ctrl-C the process ends here at once (a managed shutdown
@@ -110,7 +98,21 @@ public sealed class VerbRun : IDisposable
     {
         e.Cancel = true;
         _fromSignal = true;
-        Interrupt();
+        _cancel.Cancel();
+        // A thread of its own, not the thread pool, which the work being interrupted may have saturated.
+        var finisher = new Thread(() =>
+        {
+            if (Finish())
+            {
+                ExitNow(ExitCodes.Interrupted);
+            }
+        })
+        {
+            IsBackground = true,
+            Priority = ThreadPriority.AboveNormal,
+            Name = "ilrg interruption",
+        };
+        finisher.Start();
     }
 
     /// <summary>True when this call wrote the interruption's outcome (false when the verb had already finished).</summary>

@@ -19,9 +19,10 @@ public static class StateDictReader
     /// <param name="architecture">A freshly built model of the checkpoint's architecture, needed only for ILrg
     /// checkpoints, which are loaded into it with <see cref="Checkpoints.LoadInto"/> (it is disposed when the
     /// checkpoint does not fit it).</param>
+    /// <param name="inputShape">The input shape the architecture was built for (ILrg checkpoints record it).</param>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
     /// <exception cref="InvalidDataException">The file is not a valid state dict of an accepted format.</exception>
-    public static StateDict Read(string path, Classifier? architecture = null)
+    public static StateDict Read(string path, Classifier? architecture = null, Data.ImageShape? inputShape = null)
     {
         byte[] bytes = ReadCapped(path);
         StateDictFormat format = StateDictFormats.Detect(bytes, path);
@@ -30,14 +31,14 @@ public static class StateDictReader
             return Parse(bytes, path, format);
         }
 
-        if (architecture is null)
+        if (architecture is null || inputShape is null)
         {
             throw InteropErrors.Bad(path,
                 "an ILrg checkpoint (TorchSharp module format), which is read into a model of its architecture: " +
-                "give the architecture (the model it was saved from)");
+                "give the architecture (the model it was saved from) and its input shape");
         }
 
-        Checkpoints.LoadInto(architecture, path);
+        Checkpoints.LoadInto(architecture, inputShape, path);
         return ModuleStates.ToStateDict(architecture, path, StateDictFormat.IlrgCheckpoint);
     }
 

@@ -67,6 +67,12 @@ public sealed class IntegerILrgRestorer : ILabelRestorer
             ?? throw new InvalidOperationException("OR-Tools has neither SCIP nor CBC in this build");
         solver.SetNumThreads(1);
         solver.SetTimeLimit((long)_timeLimit.TotalMilliseconds);
+        if (solver.SolverVersion().Contains("SCIP", StringComparison.OrdinalIgnoreCase))
+        {
+            // SCIP installs its own SIGINT handler while it solves, which would swallow the user's Ctrl-C: let the
+            // host process see it (the CLI then stops within its grace period, issue 9).
+            solver.SetSolverSpecificParametersAsString("misc/catchctrlc = FALSE");
+        }
         ReadOnlySpan<int> unknowns = system.Unknowns;
         var k = new Variable[unknowns.Length];
         Constraint total = solver.MakeConstraint(n, n, "sum");

@@ -1,3 +1,4 @@
+using ILrg.Data;
 using System.Text.Json;
 using ILrg.Interop;
 using ILrg.Models;
@@ -11,6 +12,8 @@ namespace ILrg.Tests.Unit.Interop;
 /// <summary>The readers on files written by real PyTorch and NumPy (tests/fixtures/interop).</summary>
 public sealed class StateDictReaderTests
 {
+    private static readonly ImageShape Shape = new(1, 28, 28);
+
     private static readonly string[] FcnKeys =
         ["fin.1.weight", "fin.1.bias", "hiddens.0.0.weight", "hiddens.0.0.bias", "fc.weight", "fc.bias"];
 
@@ -173,11 +176,11 @@ public sealed class StateDictReaderTests
         string path = Path.Combine(Path.GetTempPath(), $"ilrg-interop-{Guid.NewGuid():N}.bin");
         using var generator = new Generator(7);
         using var saved = new Fcn(784, 10, 1, 16, Activation.Relu, generator);
-        Checkpoints.Save(saved, path);
+        Checkpoints.Save(saved, Shape, path);
         try
         {
             using var fresh = new Fcn(784, 10, 1, 16, Activation.Relu, new Generator(8));
-            StateDict state = StateDictReader.Read(path, fresh);
+            StateDict state = StateDictReader.Read(path, fresh, Shape);
 
             Assert.That(state.Format, Is.EqualTo(StateDictFormat.IlrgCheckpoint));
             Assert.That(state["fc.weight"].ToSingles(), Is.EqualTo(saved.Fc.weight!.data<float>().ToArray()));
@@ -194,7 +197,7 @@ public sealed class StateDictReaderTests
         string path = Path.Combine(Path.GetTempPath(), $"ilrg-interop-{Guid.NewGuid():N}.bin");
         using var generator = new Generator(7);
         using var saved = new Fcn(784, 10, 1, 16, Activation.Relu, generator);
-        Checkpoints.Save(saved, path);
+        Checkpoints.Save(saved, Shape, path);
         try
         {
             var e = Assert.Throws<InvalidDataException>(() => StateDictReader.Read(path));
@@ -212,11 +215,11 @@ public sealed class StateDictReaderTests
         string path = Path.Combine(Path.GetTempPath(), $"ilrg-interop-{Guid.NewGuid():N}.bin");
         using var generator = new Generator(7);
         using var saved = new Fcn(784, 10, 1, 16, Activation.Relu, generator);
-        Checkpoints.Save(saved, path);
+        Checkpoints.Save(saved, Shape, path);
         try
         {
             var wrong = new Fcn(784, 10, 1, 32, Activation.Relu, new Generator(8));
-            Assert.Throws<InvalidDataException>(() => StateDictReader.Read(path, wrong));
+            Assert.Throws<InvalidDataException>(() => StateDictReader.Read(path, wrong, Shape));
         }
         finally
         {
