@@ -10,6 +10,17 @@ namespace ILrg.Audit;
 /// </summary>
 public static class AuditCalibration
 {
+    private static double RoundUp3(double value)
+    {
+        if (value <= 0)
+        {
+            return value;
+        }
+
+        double scale = Math.Pow(10, 2 - Math.Floor(Math.Log10(value)));
+        return Math.Ceiling(value * scale - 1e-9) / scale; // the tolerance keeps 0.02 at 0.02
+    }
+
     /// <summary>Candidate boundary distances of the fit: 0, 0.01, …, 0.45.</summary>
     private static readonly double[] DistanceGrid = Enumerable.Range(0, 46).Select(i => i / 100.0).ToArray();
 
@@ -77,7 +88,19 @@ public static class AuditCalibration
             }
         }
 
-                // Nothing meets the bound: thresholds no certificate can pass.
+        if (best is not null)
+        {
+            // A readable constant: the residual bound rounded up to 3 significant digits, kept only when that admits
+            // no further trial (the rates are then exactly those of the fitted bound).
+            double rounded = RoundUp3(best.MaxBiasResidual);
+            var readable = best with { MaxBiasResidual = rounded };
+            if (CalibrationRates.Of(trials, readable) == CalibrationRates.Of(trials, best))
+            {
+                best = readable;
+            }
+        }
+
+        // Nothing meets the bound: thresholds no certificate can pass.
         return best ?? new AuditThresholds(0.5, 0.0, defectBound);
     }
 }
