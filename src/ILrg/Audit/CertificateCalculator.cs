@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ILrg.Restoration;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ILrg.Audit;
@@ -109,7 +110,8 @@ internal static class CertificateCalculator
         Tensor columns = g.index_select(1, tensor(present.Select(i => (long)i).ToArray(), int64));
         var (u, s, _) = linalg.svd(columns, fullMatrices: false);
         double largest = s.max().item<double>();
-        Tensor basis = u.index_select(1, nonzero(s.gt(ProjectionCutoff * largest)).flatten());
+        using Scalar cutoff = ProjectionCutoff * largest; // held until used: a temporary can be finalized mid-call
+        Tensor basis = u.index_select(1, nonzero(s.gt(cutoff)).flatten());
         Tensor residual = gw - basis.matmul(basis.t().matmul(gw));
         return residual.norm().item<double>() / total;
     }
