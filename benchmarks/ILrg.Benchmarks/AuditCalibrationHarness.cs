@@ -50,7 +50,8 @@ public static class AuditCalibrationHarness
             foreach (int n in BatchSizes)
             {
                 var held = Source(setting, data, n, CheckSeed);
-                fit.AddRange(AuditCalibration.Collect(setting.Name, Source(setting, data, n, FitSeed), trials, options));
+                var fitting = Source(setting, data, n, FitSeed);
+                fit.AddRange(AuditCalibration.Collect(setting.Name, fitting, trials, options));
                 check.AddRange(AuditCalibration.Collect(setting.Name, held, trials, options));
                 misuse.AddRange(AuditCalibration.Collect(setting.Name, t => SumConvention(held(t)), trials, options)
                     .Select(t => ("gradients of the sum", t)));
@@ -81,8 +82,8 @@ public static class AuditCalibrationHarness
         }
 
         string report = CalibrationReport.Write(
-            new CalibrationReport.Inputs(trials, scanTrials, TargetStrongWrongRate, thresholds, fit, check, misuse, scans,
-                FitSeed, CheckSeed, ScanSeed, ScanMin, ScanMax, clock.Elapsed));
+            new CalibrationReport.Inputs(trials, scanTrials, TargetStrongWrongRate, thresholds, fit, check, misuse,
+                scans, FitSeed, CheckSeed, ScanSeed, ScanMin, ScanMax, clock.Elapsed));
         File.WriteAllText(output, report);
         Console.WriteLine(report);
         return 0;

@@ -46,7 +46,8 @@ internal static class AuditInput
         if (c < 2)
         {
             throw new ArgumentException(
-                $"bias has {c} entries: a label audit needs a final layer with at least 2 classes (one bias per class).",
+                $"bias has {c} entries: a label audit needs a final layer with at least 2 classes (one bias per "
+                + "class).",
                 nameof(bias));
         }
 

@@ -17,7 +17,8 @@ internal static class AuditMethods
         [Primary, .. RestorerRegistry.ObservationOnlyNames.Where(n => n != Primary)];
 
     /// <summary>The restorers of <paramref name="names"/> (null: all available), <see cref="Primary"/> first.</summary>
-    /// <exception cref="ArgumentException">A name unknown, or of a method that needs more than the observation.</exception>
+    /// <exception cref="ArgumentException">A name unknown, or of a method that needs more than the observation.
+    /// </exception>
     public static IReadOnlyList<ILabelRestorer> Create(IReadOnlyList<string>? names, ulong seed)
     {
         IEnumerable<string> chosen = names ?? Available;

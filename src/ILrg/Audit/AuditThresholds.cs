@@ -7,7 +7,8 @@ namespace ILrg.Audit;
 /// </summary>
 /// <param name="MinBoundaryDistance">Every class's real-valued solution must lie at least this far from a rounding
 /// boundary (0 … 0.5).</param>
-/// <param name="MaxBiasResidual">The restored counts must re-synthesise N·g_b with at most this relative residual.</param>
+/// <param name="MaxBiasResidual">The restored counts must re-synthesise N·g_b with at most this relative residual.
+/// </param>
 /// <param name="MaxSumDefect">The gradients must satisfy the softmax identities (Σ_i g_b[i] = 0, Σ_i g_W[i,:] = 0) up
 /// to this relative defect (<see cref="SystemCertificate"/>).</param>
 public sealed record AuditThresholds(double MinBoundaryDistance, double MaxBiasResidual, double MaxSumDefect)

@@ -30,7 +30,9 @@ internal static class CertificateCalculator
         int? weakest = distances is null ? null : Array.IndexOf(distances, distances.Min());
         return new AuditCertificate(
             diagnostics?.Rank,
-            diagnostics is not null && double.IsFinite(diagnostics.ConditionNumber) ? diagnostics.ConditionNumber : null,
+            diagnostics is not null && double.IsFinite(diagnostics.ConditionNumber)
+                ? diagnostics.ConditionNumber
+                : null,
             restoration.IsInstanceWise ? restoration.Counts.Sum() : null,
             restoration.IsInstanceWise ? BiasResidual(observation, system, restoration.Counts) : null,
             WeightResidual(observation, system, restoration.Counts),
@@ -95,7 +97,7 @@ internal static class CertificateCalculator
         int[] present = Enumerable.Range(0, c).Where(i => counts[i] > 0).ToArray();
         using var scope = NewDisposeScope();
         Tensor gw = tensor(observation.WeightGradient.ToArray(), float64).reshape(c, d);
-        double total = gw.norm().item<double>();
+        double total = Norm(observation.WeightGradient);
         if (total == 0)
         {
             return 0.0;
@@ -113,7 +115,18 @@ internal static class CertificateCalculator
         using Scalar cutoff = ProjectionCutoff * largest; // held until used: a temporary can be finalized mid-call
         Tensor basis = u.index_select(1, nonzero(s.gt(cutoff)).flatten());
         Tensor residual = gw - basis.matmul(basis.t().matmul(gw));
-        return residual.norm().item<double>() / total;
+        return Norm(residual.contiguous().data<double>().ToArray()) / total;
+    }
+
+    private static double Norm(ReadOnlySpan<double> values)
+    {
+        double sum = 0;
+        foreach (double v in values)
+        {
+            sum += v * v;
+        }
+
+        return Math.Sqrt(sum);
     }
 
     private static double Agreement(LabelRestoration restoration, LabelRestoration primary)

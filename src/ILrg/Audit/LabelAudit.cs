@@ -39,7 +39,8 @@ public static class LabelAudit
 
     /// <summary>Audits one update given as float64 arrays; see the float32 overload.</summary>
     public static LabelAuditResult Run(
-        double[] weight, double[] bias, double[] gradW, double[] gradB, int batchSize, LabelAuditOptions? options = null) =>
+        double[] weight, double[] bias, double[] gradW, double[] gradB, int batchSize,
+        LabelAuditOptions? options = null) =>
         Run(AuditInput.Observation(weight, bias, gradW, gradB, batchSize), options);
 
     /// <summary>Audits an observation.</summary>

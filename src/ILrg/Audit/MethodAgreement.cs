@@ -2,7 +2,8 @@ namespace ILrg.Audit;
 
 /// <summary>How far the methods of an audit agree with one another, class by class.</summary>
 /// <param name="InstanceWiseMethods">The methods compared on counts.</param>
-/// <param name="CountAgreement">Fraction of classes on which every instance-wise method restored the same count.</param>
+/// <param name="CountAgreement">Fraction of classes on which every instance-wise method restored the same count.
+/// </param>
 /// <param name="CountDisagreements">The classes on which they did not (class indices, ascending).</param>
 /// <param name="PresenceAgreement">Fraction of classes on which every method (class-wise ones included) made the same
 /// present/absent decision.</param>

@@ -25,7 +25,9 @@ public static class ClassEmbeddingRecovery
     public static Tensor Recover(Tensor weightGradient, Tensor biasGradient)
     {
         using var scope = NewDisposeScope();
-        // Scalars are held in locals until the end: a temporary one can be finalized while libtorch still reads it.
+        // Every Scalar is held in a local until the end: TorchSharp leaves temporary Scalars (constants, and the alpha
+        // of add) to the finalizer, which can free one while libtorch still reads it ("Unknown scalar type" under GC
+        // load). Hence add(x, alpha) with a held alpha, never the + operator with a Scalar or Tensor.
         using Scalar low = (double)-ExponentClip, high = (double)ExponentClip, ten = 10.0;
         var (mW, eW) = Decompose(weightGradient, zeroMantissa: 0.0, zeroExponent: 0);
         var (mB, eB) = Decompose(biasGradient, zeroMantissa: 1.0, zeroExponent: ZeroBiasExponent);
@@ -41,7 +43,7 @@ public static class ClassEmbeddingRecovery
     internal static (Tensor Mantissa, Tensor Exponent) Decompose(Tensor x, double zeroMantissa, int zeroExponent)
     {
         using var scope = NewDisposeScope();
-        // Scalars are held in locals until the end: a temporary one can be finalized while libtorch still reads it.
+        // Every Scalar, alpha included, is held in a local until the end (see Recover); sub has no alpha.
         using Scalar zero = 0.0, one = 1.0, ten = 10.0, million = 1e6;
         using Scalar zeroM = zeroMantissa, zeroE = (double)zeroExponent;
         Tensor isZero = x.eq(zero);
@@ -51,14 +53,14 @@ public static class ClassEmbeddingRecovery
         // Guard against log10 rounding at exact powers of ten, then round to 6 decimals (7 significant digits).
         Tensor tooLarge = mantissa.abs().ge(ten);
         mantissa = mantissa.where(tooLarge.logical_not(), mantissa / ten);
-        exponent = exponent.where(tooLarge.logical_not(), exponent + one);
+        exponent = exponent.where(tooLarge.logical_not(), exponent.add(one, one));
         Tensor tooSmall = mantissa.abs().lt(one).logical_and(isZero.logical_not());
         mantissa = mantissa.where(tooSmall.logical_not(), mantissa * ten);
         exponent = exponent.where(tooSmall.logical_not(), exponent - one);
         mantissa = (mantissa * million).round() / million;
         Tensor roundedUp = mantissa.abs().ge(ten);
         mantissa = mantissa.where(roundedUp.logical_not(), mantissa / ten);
-        exponent = exponent.where(roundedUp.logical_not(), exponent + one);
+        exponent = exponent.where(roundedUp.logical_not(), exponent.add(one, one));
         mantissa = mantissa.where(isZero.logical_not(), full_like(x, zeroM));
         exponent = exponent.where(isZero.logical_not(), full_like(x, zeroE));
         return (mantissa.MoveToOuterDisposeScope(), exponent.MoveToOuterDisposeScope());

@@ -115,7 +115,8 @@ public sealed class ILrgSystem
         Tensor b = tensor(observation.Bias.ToArray(), float64);
         Tensor gw = tensor(observation.WeightGradient.ToArray(), float64).reshape(c, observation.EmbeddingSize);
         Tensor embeddings = ClassEmbeddingRecovery.Recover(gw, gb);
-        Tensor logits = embeddings.matmul(w.t()) + b;
+        using Scalar one = 1.0; // alpha held alive: a temporary Scalar can be finalized while libtorch reads it
+        Tensor logits = embeddings.matmul(w.t()).add(b, one);
         using Scalar alpha = options.Alpha; // held until used: a temporary Scalar can be finalized mid-call
         return nn.functional.softmax(logits * alpha, 1);
     }

@@ -23,7 +23,8 @@ public sealed class LabelAuditResultTests
             Assert.That(r.Methods.Select(m => m.Method), Is.EqualTo(LabelAudit.AvailableMethods));
             Assert.That(r.Methods[0].Method, Is.EqualTo("ilrg"));
             Assert.That(r.Methods.All(m => m.Counts.Count == Truth.Length), Is.True);
-            Assert.That(LabelAudit.AvailableMethods, Is.SupersetOf(new[] { "ilrg-estimate", "ilrg-mip", "idlg", "svd", "ebi" }));
+            Assert.That(LabelAudit.AvailableMethods,
+                Is.SupersetOf(new[] { "ilrg-estimate", "ilrg-mip", "idlg", "svd", "ebi" }));
             Assert.That(LabelAudit.AvailableMethods, Has.None.EqualTo("oracle").And.None.EqualTo("llg+"));
         });
     }
@@ -38,7 +39,8 @@ public sealed class LabelAuditResultTests
             Assert.That(r.Methods.Select(m => m.Method), Is.EqualTo(new[] { "ilrg", "ebi", "gi" }));
             Assert.That(r.Method("gi").InstanceWise, Is.False);
             Assert.That(r.Method("gi").Solution, Is.Null);
-            Assert.That(r.Method("gi").Certificate.BiasResidual, Is.Null, "class-wise: no counts to re-synthesise from");
+            Assert.That(r.Method("gi").Certificate.BiasResidual, Is.Null,
+                "class-wise: no counts to re-synthesise from");
             Assert.That(r.Method("ilrg").Solution, Has.Count.EqualTo(Truth.Length));
         });
     }
@@ -115,7 +117,8 @@ public sealed class LabelAuditResultTests
             Assert.That(first.GetProperty("solution").GetArrayLength(), Is.EqualTo(Truth.Length));
             Assert.That(first.GetProperty("certificate").GetProperty("minBoundaryDistance").GetDouble(),
                 Is.GreaterThan(0.49));
-            Assert.That(root.GetProperty("methods")[1].GetProperty("solution").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(root.GetProperty("methods")[1].GetProperty("solution").ValueKind,
+                Is.EqualTo(JsonValueKind.Null));
             Assert.That(root.TryGetProperty("counts", out _), Is.False, "the convenience property stays out of JSON");
         });
     }

@@ -41,7 +41,8 @@ public sealed class SimulatedClientAuditTests
         {
             Assert.That(r.Counts, Is.EqualTo(truth));
             Assert.That(r.Strong, Is.True, r.Verdict);
-            Assert.That(r.Verdict, Is.EqualTo($"labels recoverable: {truth.Count(k => k > 0)} classes, certificate strong"));
+            Assert.That(r.Verdict,
+                Is.EqualTo($"labels recoverable: {truth.Count(k => k > 0)} classes, certificate strong"));
         });
     }
 

@@ -48,7 +48,8 @@ internal static class ConsumerProject
             double[] w = Enumerable.Range(0, c * d).Select(_ => rng.NextDouble() * 0.2 - 0.1).ToArray();
             double[] b = Enumerable.Range(0, c).Select(_ => rng.NextDouble() * 0.2 - 0.1).ToArray();
             double[] h = Enumerable.Range(0, d).Select(_ => rng.NextDouble()).ToArray();
-            double[] z = Enumerable.Range(0, c).Select(i => b[i] + Enumerable.Range(0, d).Sum(r => w[i * d + r] * h[r])).ToArray();
+            double[] z = Enumerable.Range(0, c)
+                .Select(i => b[i] + Enumerable.Range(0, d).Sum(r => w[i * d + r] * h[r])).ToArray();
             double[] e = z.Select(v => Math.Exp(v - z.Max())).ToArray();
             double[] gb = Enumerable.Range(0, c).Select(i => e[i] / e.Sum() - (double)truth[i] / n).ToArray();
             double[] gw = Enumerable.Range(0, c * d).Select(k => gb[k / d] * h[k % d]).ToArray();

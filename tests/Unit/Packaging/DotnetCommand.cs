@@ -9,7 +9,9 @@ internal static class DotnetCommand
 {
     /// <summary>The dotnet executable the test host runs under (falls back to "dotnet" on PATH).</summary>
     public static string Dotnet { get; } =
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
+            ? host
+            : "dotnet";
 
     /// <summary>Runs <paramref name="file"/> with <paramref name="arguments"/>; MSBuild variables of the test host are
     /// not passed on, so the child resolves its own SDK and build settings.</summary>
@@ -31,7 +33,8 @@ internal static class DotnetCommand
         foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
         {
             string name = (string)variable.Key;
-            if (name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || name.StartsWith("VSTEST", StringComparison.Ordinal))
+            if (name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)
+                || name.StartsWith("VSTEST", StringComparison.Ordinal))
             {
                 start.Environment.Remove(name);
             }
@@ -52,7 +55,8 @@ internal static class DotnetCommand
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            return (-1, $"timed out after {timeLimit.TotalSeconds:F0} s: {file} {string.Join(' ', arguments)}\n{output}");
+            string command = $"{file} {string.Join(' ', arguments)}";
+            return (-1, $"timed out after {timeLimit.TotalSeconds:F0} s: {command}\n{output}");
         }
 
         process.WaitForExit(); // drains the asynchronous readers
