@@ -60,9 +60,9 @@ internal static class CalibrationReport
         Line(sb, "");
         Line(sb, "| threshold | fitted value |");
         Line(sb, "|---|---|");
-        Line(sb, $"| min boundary distance | {th.MinBoundaryDistance:G4} |");
-        Line(sb, $"| max relative N·g_b residual | {th.MaxBiasResidual:G4} |");
-        Line(sb, $"| max softmax sum defect | {th.MaxSumDefect:G4} |");
+        Line(sb, $"| min boundary distance | {th.MinBoundaryDistance:R} |");
+        Line(sb, $"| max relative N·g_b residual | {th.MaxBiasResidual:R} |");
+        Line(sb, $"| max softmax sum defect | {th.MaxSumDefect:R} |");
         Line(sb, "");
         Line(sb, "## How often a strong certificate is wrong");
         Line(sb, "");

@@ -13,8 +13,13 @@ namespace ILrg.Audit;
 /// to this relative defect (<see cref="SystemCertificate"/>).</param>
 public sealed record AuditThresholds(double MinBoundaryDistance, double MaxBiasResidual, double MaxSumDefect)
 {
-    /// <summary>The thresholds fitted in docs/audit-calibration.md.</summary>
-    public static AuditThresholds Calibrated { get; } = new(0.2, 0.1, 1e-3);
+    /// <summary>
+    /// The thresholds fitted in docs/audit-calibration.md on 1200 simulated updates (FCN-3 on real MNIST, LeNet-5 on
+    /// the CIFAR-100-shaped stand-in, N = 8 … 256). On 1200 other updates, 0 of the 715 strong certificates came with
+    /// a wrong count (95% Wilson upper bound 0.5%), and 55 of the 770 right restorations (7.1%) were called
+    /// inconclusive.
+    /// </summary>
+    public static AuditThresholds Calibrated { get; } = new(0.2, 0.221, 1e-5);
 
     /// <summary>Checks the values are usable.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value outside its range or not finite.</exception>

@@ -28,7 +28,8 @@ public sealed class ScalarLifetimeTests
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
             }
-        }) { IsBackground = true };
+        })
+        { IsBackground = true };
         var failures = new List<string>();
 
         collector.Start();
