@@ -22,6 +22,12 @@ internal static class BatchSizeSearch
         ArgumentNullException.ThrowIfNull(observation);
         int min = observation.BatchSize;
         Guard.AtLeast(maxBatchSize, min, nameof(maxBatchSize));
+        if (maxBatchSize - min >= LabelAudit.MaxScanWidth)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxBatchSize), maxBatchSize,
+                $"a scan tries at most {LabelAudit.MaxScanWidth} batch sizes; {min} … {maxBatchSize} is wider");
+        }
+
         options ??= new LabelAuditOptions();
         LabelAuditOptions primaryOnly = options with { Methods = [AuditMethods.Primary] };
         var candidates = new List<BatchSizeCandidate>(maxBatchSize - min + 1);

@@ -1,3 +1,4 @@
+using ILrg.Numerics;
 using ILrg.Restoration;
 
 namespace ILrg.Audit;
@@ -18,6 +19,9 @@ namespace ILrg.Audit;
 /// </remarks>
 public static class LabelAudit
 {
+    /// <summary>The most batch sizes one scan tries (one iLRG solve each).</summary>
+    public const int MaxScanWidth = 10_000;
+
     /// <summary>Registry names of the methods an audit can run (observation-only attacks), <c>ilrg</c> first.</summary>
     public static IReadOnlyList<string> AvailableMethods => AuditMethods.Available;
 
@@ -76,18 +80,27 @@ public static class LabelAudit
     /// [<paramref name="minBatchSize"/>, <paramref name="maxBatchSize"/>], scores how self-consistent each restoration
     /// is, and names the most consistent N (the full audit at that N is included).
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">A bound below 1, or the range empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound below 1, the range empty, or wider than
+    /// <see cref="MaxScanWidth"/> batch sizes.</exception>
     public static BatchSizeScan ScanBatchSizes(
         double[] weight, double[] bias, double[] gradW, double[] gradB, int minBatchSize, int maxBatchSize,
-        LabelAuditOptions? options = null) =>
-        BatchSizeSearch.Run(AuditInput.Observation(weight, bias, gradW, gradB, minBatchSize), maxBatchSize, options);
+        LabelAuditOptions? options = null)
+    {
+        Guard.AtLeast(minBatchSize, 1, nameof(minBatchSize));
+        return BatchSizeSearch.Run(
+            AuditInput.Observation(weight, bias, gradW, gradB, minBatchSize), maxBatchSize, options);
+    }
 
     /// <summary>The float32 form of <see cref="ScanBatchSizes(double[], double[], double[], double[], int, int,
     /// LabelAuditOptions?)"/>.</summary>
     public static BatchSizeScan ScanBatchSizes(
         float[] weight, float[] bias, float[] gradW, float[] gradB, int minBatchSize, int maxBatchSize,
-        LabelAuditOptions? options = null) =>
-        BatchSizeSearch.Run(AuditInput.Observation(weight, bias, gradW, gradB, minBatchSize), maxBatchSize, options);
+        LabelAuditOptions? options = null)
+    {
+        Guard.AtLeast(minBatchSize, 1, nameof(minBatchSize));
+        return BatchSizeSearch.Run(
+            AuditInput.Observation(weight, bias, gradW, gradB, minBatchSize), maxBatchSize, options);
+    }
 
     /// <summary>The scan over N of an observation; its own batch size is the lower bound of the range.</summary>
     public static BatchSizeScan ScanBatchSizes(

@@ -122,4 +122,18 @@ public sealed class LabelAuditInputTests
         Assert.That(() => LabelAudit.ScanBatchSizes(W, B, GW, GB, 16, 8),
             Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("maxBatchSize"));
     }
+
+    [Test]
+    public void ScanBatchSizes_MinimumBelowOne_ThrowsNamingMinBatchSize()
+    {
+        Assert.That(() => LabelAudit.ScanBatchSizes(W, B, GW, GB, 0, 8),
+            Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("minBatchSize"));
+    }
+
+    [Test]
+    public void ScanBatchSizes_RangeWiderThanTheCap_ThrowsSayingTheCap()
+    {
+        Assert.That(() => LabelAudit.ScanBatchSizes(W, B, GW, GB, 1, LabelAudit.MaxScanWidth + 1),
+            Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("at most 10000 batch sizes"));
+    }
 }
