@@ -58,6 +58,12 @@ public sealed class PackagingTests
             {
                 Directory.Delete(cached, recursive: true);
             }
+
+            string idFolder = Path.Combine(packages, id);
+            if (Directory.Exists(idFolder) && !Directory.EnumerateFileSystemEntries(idFolder).Any())
+            {
+                Directory.Delete(idFolder);
+            }
         }
     }
 
