@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using ILrg.Audit;
 using ILrg.Data;
-using ILrg.Experiments;
+using ILrg.Trials;
 using ILrg.Models;
 using ILrg.Restoration;
 using static TorchSharp.torch;
@@ -98,7 +98,7 @@ public static class AuditCalibrationHarness
         return t =>
         {
             using var scope = NewDisposeScope();
-            using TrialSetup setup = ExperimentRunner.PrepareTrial(spec, data, sampler, t);
+            using PreparedTrial setup = TrialPipeline.Prepare(spec, data, sampler, t);
             return (setup.Observation, setup.TrueCounts.ToArray());
         };
     }

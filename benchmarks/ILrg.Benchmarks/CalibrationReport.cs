@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ILrg.Audit;
-using ILrg.Experiments;
+using ILrg.Reporting;
 
 namespace ILrg.Benchmarks;
 
@@ -28,7 +28,7 @@ internal static class CalibrationReport
     public static string Write(Inputs x)
     {
         var sb = new StringBuilder();
-        var env = RunManifest.Environment();
+        var env = RunManifest.Create("audit-calibration", 0, x.Trials, [], DateTimeOffset.UtcNow);
         AuditThresholds th = x.Thresholds;
         CalibrationRates fit = CalibrationRates.Of(x.Fit.ToList(), th);
         CalibrationRates check = CalibrationRates.Of(x.Check.ToList(), th);
@@ -36,7 +36,7 @@ internal static class CalibrationReport
         Line(sb, "");
         Line(sb, "Produced by `OMP_NUM_THREADS=1 dotnet run -c Release --project benchmarks/ILrg.Benchmarks -- "
                  + $"audit-calibration {x.Trials} docs/audit-calibration.md` (ILrg {env.Version}, commit "
-                 + $"{env.GitCommit}, TorchSharp {env.TorchSharp}, {x.Elapsed.TotalMinutes:F1} min on 2 shared "
+                 + $"{env.GitCommit}, TorchSharp {env.Libraries["TorchSharp"]}, {x.Elapsed.TotalMinutes:F1} min on 2 shared "
                  + "cores).");
         Line(sb, "");
         Line(sb, "Simulated FedSGD updates with known truth, each from a freshly initialised (untrained) model and a "

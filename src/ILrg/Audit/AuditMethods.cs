@@ -1,4 +1,4 @@
-using ILrg.Experiments;
+using ILrg.Restoration.Registry;
 using ILrg.Restoration;
 
 namespace ILrg.Audit;
