@@ -101,7 +101,7 @@ if [ ${#coverage[@]} -gt 0 ]; then
     line_for() {   # assembly, label
       echo "$summary" | LC_ALL=C awk -v a="$1" -v label="$2" -v n="${#cobertura[@]}" '
         $1 == a && $3 > 0 { printf "line coverage of %s: %.1f%% (%d of %d lines, union of %d test projects)\n",
-                                   label, 100 * $2 / $3, $2, $3, n; found = 1 }
+                                   label, int(1000 * $2 / $3) / 10, $2, $3, n; found = 1 }
         END { if (!found) printf "line coverage of %s: not measured (no lines in the Cobertura files)\n", label }'
     }
     line_for ILrg.Cli src/ILrg.Cli
