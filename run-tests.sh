@@ -40,6 +40,7 @@ if [ "${ILRG_COVERAGE:-1}" != 0 ]; then
 fi
 
 results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT   # the trx files and Cobertura copies (a few MB a run); coverage is kept below
 dotnet test ILrg.sln -c Release --nologo --logger "trx" --logger "console;verbosity=normal" \
   --results-directory "$results" "${coverage[@]}" "$@"
 rc=$?
