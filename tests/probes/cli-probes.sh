@@ -5,10 +5,14 @@
 set -u
 dll=${1:?usage: cli-probes.sh ILrg.Cli.dll}
 export OMP_NUM_THREADS=1
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-probe() { # class name seconds -- args...
+tmp=$(mktemp -d); chmod 755 "$tmp"; trap 'rm -rf "$tmp"' EXIT
+probe() { # class name seconds -- ilrg args...
   local cls=$1 name=$2 limit=$3; shift 3
-  ( ulimit -v 8000000; timeout "$limit" dotnet "$dll" "$@" >"$tmp/out" 2>"$tmp/err" ); local rc=$?
+  as "$cls" "$name" "$limit" dotnet "$dll" "$@"
+}
+as() { # class name seconds -- command...
+  local cls=$1 name=$2 limit=$3; shift 3
+  ( ulimit -v 8000000; timeout "$limit" "$@" >"$tmp/out" 2>"$tmp/err" ) 2>/dev/null; local rc=$?
   local what
   if grep -q "Unhandled exception\|^   at " "$tmp/err"; then what="STACK TRACE"
   elif [ $rc = 124 ]; then what="TIMEOUT (${limit} s: works before checking)"
@@ -17,7 +21,7 @@ probe() { # class name seconds -- args...
   else what="$(head -c 160 "$tmp/err" | head -1)"; fi
   printf '%s\t%s\t%s\t%s\n' "$cls" "$name" "$rc" "$what"
 }
-syn=(--dataset synthetic --classes 10 --image-shape 1x8x8 --model fcn --width 8)
+syn=(--dataset synthetic --model fcn --width 8)
 declare -A minimal=(
   [run]="${syn[*]} --batch-size 4 --trials 1"
   [compare]="${syn[*]} --batch-size 4 --trials 1 --methods ilrg,gi"
@@ -43,7 +47,7 @@ done
 mkdir -p "$tmp/folder" "$tmp/ro"; chmod 555 "$tmp/ro"; : > "$tmp/file"
 probe output "run --report <folder>" 120 run "${syn[@]}" --batch-size 4 --trials 2 --report "$tmp/folder"
 probe output "run --report <file>/x.json" 120 run "${syn[@]}" --batch-size 4 --trials 2 --report "$tmp/file/x.json"
-probe output "run --report read-only (nobody)" 120 setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$tmp" \
+as output "run --report read-only (nobody)" 120 setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$tmp" \
   DOTNET_CLI_HOME="$tmp" dotnet "$dll" run "${syn[@]}" --batch-size 4 --trials 2 --report "$tmp/ro/x.json"
 probe output "train --out <file>" 120 train "${syn[@]}" --iterations 1 --train-batch-size 4 --out "$tmp/file"
 probe late "invert --report <folder>, 10^6 iterations" 60 invert "${syn[@]}" --batch-size 2 --iterations 1000000 \
