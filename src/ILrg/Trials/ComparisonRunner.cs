@@ -1,5 +1,6 @@
 using ILrg.Data;
 using ILrg.Metrics;
+using ILrg.Numerics;
 using ILrg.Reporting;
 using ILrg.Restoration.Registry;
 using static TorchSharp.torch;
@@ -13,8 +14,13 @@ namespace ILrg.Trials;
 public static class ComparisonRunner
 {
     /// <summary>Runs the comparison on an opened dataset.</summary>
-    /// <exception cref="ArgumentException">Bad configuration or an unknown method.</exception>
-    public static ComparisonResult Run(ComparisonSpec spec, IImageDataset dataset, Action<ComparisonTrial>? onTrial = null)
+    /// <param name="spec">The comparison.</param>
+    /// <param name="dataset">The dataset named by the spec.</param>
+    /// <param name="onTrial">Called after each trial.</param>
+    /// <param name="shard">Run only the trials t with t mod n = i − 1 (a partial result; <see cref="ResultMerge"/>).</param>
+    /// <exception cref="ArgumentException">Bad configuration, an unknown method or a shard without trials.</exception>
+    public static ComparisonResult Run(
+        ComparisonSpec spec, IImageDataset dataset, Action<ComparisonTrial>? onTrial = null, WorkShard? shard = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -24,15 +30,15 @@ public static class ComparisonRunner
         var started = DateTimeOffset.UtcNow;
         var sampler = new BatchSampler(dataset);
         var trials = new List<ComparisonTrial>(experiment.Trials);
-        for (int t = 0; t < experiment.Trials; t++)
+        foreach (int t in ResultMerge.TrialsOf(experiment.Trials, shard))
         {
             ComparisonTrial trial = RunTrial(spec, dataset, sampler, methods, t);
             trials.Add(trial);
             onTrial?.Invoke(trial);
         }
 
-        var summaries = methods.Select(m => Summarise(m, trials)).ToList();
-        var manifest = RunManifest.Create("ilrg compare", experiment.Seed, spec, [dataset], started);
+        var summaries = Summarise(methods, trials);
+        var manifest = RunManifest.Create("ilrg compare", experiment.Seed, spec, [dataset], started, shard: shard);
         return new ComparisonResult(manifest, spec, summaries, trials);
     }
 
@@ -55,6 +61,11 @@ public static class ComparisonRunner
 
         return new ComparisonTrial(index, trial.BatchSeed, trial.ModelSeed, trial.TrueCounts, results);
     }
+
+    /// <summary>Every method's summary over <paramref name="trials"/>.</summary>
+    internal static List<MethodSummary> Summarise(
+        IReadOnlyList<RestorerDescriptor> methods, IReadOnlyList<ComparisonTrial> trials) =>
+        [.. methods.Select(m => Summarise(m, trials))];
 
     private static MethodSummary Summarise(RestorerDescriptor method, IReadOnlyList<ComparisonTrial> trials)
     {

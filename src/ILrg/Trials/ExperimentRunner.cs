@@ -1,5 +1,6 @@
 using ILrg.Data;
 using ILrg.Metrics;
+using ILrg.Numerics;
 using ILrg.Reporting;
 using ILrg.Restoration;
 using ILrg.Restoration.Registry;
@@ -14,8 +15,11 @@ public static class ExperimentRunner
     /// <param name="spec">The configuration.</param>
     /// <param name="dataset">The dataset named by the spec.</param>
     /// <param name="onTrial">Called after each trial (progress bars, per-trial lines).</param>
-    /// <exception cref="ArgumentException">Bad configuration (N &lt; 1, T &lt; 1, N larger than the dataset, ...).</exception>
-    public static ExperimentResult Run(ExperimentSpec spec, IImageDataset dataset, Action<TrialResult>? onTrial = null)
+    /// <param name="shard">Run only the trials t with t mod n = i − 1 (a partial result; <see cref="ResultMerge"/>).</param>
+    /// <exception cref="ArgumentException">Bad configuration (N &lt; 1, T &lt; 1, N larger than the dataset, a shard
+    /// without trials, ...).</exception>
+    public static ExperimentResult Run(
+        ExperimentSpec spec, IImageDataset dataset, Action<TrialResult>? onTrial = null, WorkShard? shard = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -24,7 +28,7 @@ public static class ExperimentRunner
         var started = DateTimeOffset.UtcNow;
         var sampler = new BatchSampler(dataset);
         var trials = new List<TrialResult>(spec.Trials);
-        for (int t = 0; t < spec.Trials; t++)
+        foreach (int t in ResultMerge.TrialsOf(spec.Trials, shard))
         {
             TrialResult trial = RunTrial(spec, dataset, sampler, method, t);
             trials.Add(trial);
@@ -32,7 +36,7 @@ public static class ExperimentRunner
         }
 
         StageTimings totals = StageTimings.Sum(trials.Select(r => r.Timings));
-        var manifest = RunManifest.Create("ilrg run", spec.Seed, spec, [dataset], started, totals.ByStage());
+        var manifest = RunManifest.Create("ilrg run", spec.Seed, spec, [dataset], started, totals.ByStage(), shard);
         return new ExperimentResult(manifest, spec, LabelSummary.Of(trials.Select(r => r.Scores).ToList()), trials);
     }
 
