@@ -20,6 +20,7 @@ public static class CommandLine
         root.Subcommands.Add(TrainCommand.Create(output, error));
         root.Subcommands.Add(SweepCommand.Create(output, error));
         root.Subcommands.Add(MergeCommand.Create(output, error));
+        root.Subcommands.Add(GoldenCommand.Create(output, error));
         return root;
     }
 
