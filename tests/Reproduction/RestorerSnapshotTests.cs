@@ -8,10 +8,9 @@ using NUnit.Framework;
 
 namespace ILrg.Tests.Reproduction;
 
-/// <summary>
-/// Exact regression snapshots for solver changes: the restored counts of EVERY registered restorer on the golden matrix
-/// (FCN-3 / real MNIST and LeNet-5 / CIFAR-100-shaped stand-in, N = 24 and 64, three trials each, seed 0). A change that
-/// moves one count of one restorer fails here; <c>ilrg golden diff</c> prints what moved.
+/// <summary> Exact regression snapshots for solver changes: the restored counts of EVERY registered restorer on the
+/// golden matrix (FCN-3 / real MNIST and LeNet-5 / CIFAR-100-shaped stand-in, N = 24 and 64, three trials each, seed
+/// 0). A change that moves one count of one restorer fails here; <c>ilrg golden diff</c> prints what moved.
 /// </summary>
 [TestFixture]
 public sealed class RestorerSnapshotTests
@@ -34,6 +33,7 @@ public sealed class RestorerSnapshotTests
             ["producedBy"] = "tests/Reproduction/RestorerSnapshotTests.cs",
         };
         GoldenFile.Repository().AssertMatches(
-            RestorerSnapshots.GoldenName(name), JsonNode.Parse(ResultJson.Serialize(snapshot))!, provenance, tolerance: 0);
+            RestorerSnapshots.GoldenName(name), JsonNode.Parse(ResultJson.Serialize(snapshot))!, provenance,
+            tolerance: 0);
     }
 }

@@ -28,8 +28,8 @@ public static class CompareCommand
         {
             ExperimentSpec spec = experiment.Bind(parse);
             return Execute(
-                new ComparisonSpec(spec with { Method = "ilrg" }, spec.Method), outputs.Bind(parse).Report, output, error,
-                shard.Bind(parse));
+                new ComparisonSpec(spec with { Method = "ilrg" }, spec.Method), outputs.Bind(parse).Report, output,
+                error, shard.Bind(parse));
         }));
         return command;
     }

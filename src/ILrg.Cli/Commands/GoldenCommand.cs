@@ -37,8 +37,8 @@ public static class GoldenCommand
     {
         ArgumentNullException.ThrowIfNull(folder);
         IAnsiConsole console = Terminal.For(output);
-        var matrix = RestorerSnapshots.Matrix.Where(m => only is null || m.Name.Contains(only, StringComparison.Ordinal))
-            .ToList();
+        var matrix = RestorerSnapshots.Matrix
+            .Where(m => only is null || m.Name.Contains(only, StringComparison.Ordinal)).ToList();
         if (matrix.Count == 0)
         {
             throw new ArgumentException($"--only '{only}' names no configuration; known: " +
@@ -50,7 +50,8 @@ public static class GoldenCommand
         {
             string path = Path.Combine(folder.FullName, RestorerSnapshots.GoldenName(name) + ".json");
             RestorerSnapshot golden = ReadGolden(path);
-            RestorerSnapshot now = RestorerSnapshots.Take(name, spec, DatasetCatalog.Open(spec.Dataset, error.WriteLine));
+            IImageDataset data = DatasetCatalog.Open(spec.Dataset, error.WriteLine);
+            RestorerSnapshot now = RestorerSnapshots.Take(name, spec, data);
             IReadOnlyList<string> lines = RestorerSnapshots.Diff(golden, now);
             console.WriteLine(lines.Count == 0 ? $"{name}: no count moved" : $"{name}: {lines.Count} change(s)");
             foreach (string line in lines)
@@ -63,8 +64,8 @@ public static class GoldenCommand
 
         console.WriteLine(moved == 0
             ? "Every restorer's counts equal the goldens."
-            : "Counts moved. If intended: ILRG_UPDATE_GOLDEN=1 ./run-tests.sh --filter \"FullyQualifiedName~Golden\", and " +
-              "say why in the commit.");
+            : "Counts moved. If intended: ILRG_UPDATE_GOLDEN=1 ./run-tests.sh --filter " +
+              "\"FullyQualifiedName~Golden\", and say why in the commit.");
         return moved == 0 ? ExitCodes.Ok : ExitCodes.CheckFailed;
     }
 

@@ -71,8 +71,9 @@ public static class MergeCommand
                 Terminal.WriteReport(console, report, compare);
                 return ExitCodes.Ok;
             default:
-                throw new InvalidDataException($"reports of '{tools[0]}' cannot be merged; merge takes the reports of " +
-                                               "run, compare, reproduce and sweep with --shard");
+                throw new InvalidDataException(
+                    $"reports of '{tools[0]}' cannot be merged; merge takes the reports of run, compare, reproduce " +
+                    "and sweep with --shard");
         }
     }
 

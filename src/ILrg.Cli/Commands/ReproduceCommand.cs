@@ -29,10 +29,16 @@ public static class ReproduceCommand
     {
         var seed = OptionFactory.Seed();
         var suite = OptionFactory.Choice("--suite", ClaimSuites.Description, ClaimSuites.Names, "quick");
-        var only = new Option<string?>("--only") { Description = "Only the claims whose id contains one of these " +
-                                                                 "comma-separated words" };
-        var list = new Option<bool>("--list") { Description = "List the claims (suite, K×T, units, estimated CPU " +
-                                                              "time) and run nothing" };
+        var only = new Option<string?>("--only")
+        {
+            Description = "Only the claims whose id contains one of these " +
+                                                                 "comma-separated words"
+        };
+        var list = new Option<bool>("--list")
+        {
+            Description = "List the claims (suite, K×T, units, estimated CPU " +
+                                                              "time) and run nothing"
+        };
         var (shard, device, outputs) = (new ShardOptions(), new DeviceOptions(), new OutputOptions());
         var command = new Command("reproduce", "Check the paper's claims: K runs per claim, the paper's figure " +
                                                "against the 95% prediction interval of a run")
@@ -65,7 +71,8 @@ public static class ReproduceCommand
         ArgumentNullException.ThrowIfNull(request);
         if (request.Shard is not null && request.Report is null)
         {
-            throw new ArgumentException("--shard needs --report: the shard's partial report is what 'ilrg merge' reads");
+            throw new ArgumentException(
+                "--shard needs --report: the shard's partial report is what 'ilrg merge' reads");
         }
 
         IAnsiConsole console = Terminal.For(output);
@@ -73,7 +80,12 @@ public static class ReproduceCommand
         long units = ClaimRunner.UnitsOf(claims, request.Shard);
         console.WriteLine($"suite {request.Suite}: {claims.Count} claims, {units} work units" +
                           (request.Shard is null ? "" : $" (shard {request.Shard})") + $", device {request.Device}");
-        var configuration = new { suite = request.Suite, device = request.Device, claims = claims.Select(c => c.Plan.Id) };
+        var configuration = new
+        {
+            suite = request.Suite,
+            device = request.Device,
+            claims = claims.Select(c => c.Plan.Id),
+        };
         ClaimReport report = Terminal.WithProgress(console, "reproduce", (int)units, tick => ClaimRunner.Report(
             "ilrg reproduce", request.Suite, request.Seed, configuration, claims,
             new ClaimContext(r => DatasetCatalog.Open(r, line => error.WriteLine(line)), request.Device), request.Shard,
@@ -85,8 +97,8 @@ public static class ReproduceCommand
             }));
         if (request.Shard is not null)
         {
-            console.WriteLine($"shard {request.Shard}: {report.Records.Count} trials; merge every shard's report with " +
-                              "'ilrg merge'");
+            console.WriteLine(
+                $"shard {request.Shard}: {report.Records.Count} trials; merge every shard's report with 'ilrg merge'");
             Terminal.WriteReport(console, request.Report, report);
             return ExitCodes.Ok;
         }
@@ -101,8 +113,8 @@ public static class ReproduceCommand
         ArgumentNullException.ThrowIfNull(report);
         var outcomes = report.Claims ?? [];
         console.Write(ClaimTable.Of(outcomes));
-        console.WriteLine("PI: 95% prediction interval of one run's mean (t: Student t, K < 39; o: order statistics); " +
-                          "docs/claims-statistics.md");
+        console.WriteLine("PI: 95% prediction interval of one run's mean (t: Student t, K < 39; o: order " +
+                          "statistics); docs/claims-statistics.md");
         foreach (string line in ClaimTable.Summary(outcomes))
         {
             console.WriteLine(line);

@@ -34,8 +34,9 @@ public static class RunCommand
         IAnsiConsole console = Terminal.For(output);
         IImageDataset data = DatasetCatalog.Open(spec.Dataset, line => error.WriteLine(line));
         console.WriteLine($"{spec.Method} on {data.Name}{Format.Synthetic(data.IsSynthetic)}, model {spec.Model.Name}, " +
-                          $"N={spec.BatchSize}, {spec.Trials} trials, seed {spec.Seed}, {EnumText.Of(spec.Mode)} mode, " +
-                          $"a model per {EnumText.Of(spec.ModelPer)}, {spec.Device}" + (shard is null ? "" : $", shard {shard}"));
+                          $"N={spec.BatchSize}, {spec.Trials} trials, seed {spec.Seed}, {EnumText.Of(spec.Mode)} " +
+                          $"mode, a model per {EnumText.Of(spec.ModelPer)}, {spec.Device}" +
+                          (shard is null ? "" : $", shard {shard}"));
         ExperimentResult result = Terminal.WithProgress(console, "trials", spec.Trials, tick =>
             ExperimentRunner.Run(
                 spec, data, t =>
@@ -54,7 +55,8 @@ public static class RunCommand
     {
         if (shard is not null && report is null)
         {
-            throw new ArgumentException("--shard needs --report: the shard's partial report is what 'ilrg merge' reads");
+            throw new ArgumentException(
+                "--shard needs --report: the shard's partial report is what 'ilrg merge' reads");
         }
     }
 }

@@ -40,13 +40,14 @@ public static class SweepCommand
 
     /// <summary>Runs the sweep (or one shard of it) and reports it.</summary>
     public static int Execute(
-        PaperSweep sweep, FileInfo? plot, FileInfo? report, TextWriter output, TextWriter error, WorkShard? shard = null,
-        string device = "cpu")
+        PaperSweep sweep, FileInfo? plot, FileInfo? report, TextWriter output, TextWriter error,
+        WorkShard? shard = null, string device = "cpu")
     {
         ArgumentNullException.ThrowIfNull(sweep);
         if (shard is not null && report is null)
         {
-            throw new ArgumentException("--shard needs --report: the shard's partial report is what 'ilrg merge' reads");
+            throw new ArgumentException(
+                "--shard needs --report: the shard's partial report is what 'ilrg merge' reads");
         }
 
         IAnsiConsole console = Terminal.For(output);
@@ -57,7 +58,8 @@ public static class SweepCommand
             onClaimDone: (c, r) => console.WriteLine($"{sweep.Parameter} = {c.Plan.X}: {r.Count} trials"));
         if (shard is not null)
         {
-            console.WriteLine($"shard {shard}: {result.Records.Count} trials; merge every shard's report with 'ilrg merge'");
+            console.WriteLine(
+                $"shard {shard}: {result.Records.Count} trials; merge every shard's report with 'ilrg merge'");
             Terminal.WriteReport(console, report, result);
             return ExitCodes.Ok;
         }
@@ -73,8 +75,9 @@ public static class SweepCommand
         ArgumentNullException.ThrowIfNull(result);
         console.Write(SweepTable.Of(result, parameter));
         var checks = (result.Claims ?? []).Select(o => o.Checks[0]).ToList();
-        console.WriteLine($"{checks.Count(c => c.Verdict != "consistent")} of {checks.Count} points where the paper's " +
-                          "figure lies outside the 95% prediction interval of one ILrg run (docs/claims-statistics.md)");
+        console.WriteLine($"{checks.Count(c => c.Verdict != "consistent")} of {checks.Count} points where the " +
+                          "paper's figure lies outside the 95% prediction interval of one ILrg run " +
+                          "(docs/claims-statistics.md)");
         if (plot is not null)
         {
             double[] xs = [.. result.Plans.Select(p => p.X ?? double.NaN)];

@@ -22,7 +22,8 @@ public sealed class TrialOptions(bool withTrials = true) : IOptionGroup
     public IEnumerable<Option> Options =>
         withTrials ? [_trials, _seed, _mode, _chunkSize, _modelPer] : [_seed, _mode, _chunkSize];
 
-    /// <summary>T (1 without <c>--trials</c>), the seed, the client mode, the chunk size and the model protocol.</summary>
+    /// <summary>T (1 without <c>--trials</c>), the seed, the client mode, the chunk size and the model
+    /// protocol.</summary>
     public (int Trials, ulong Seed, ClientMode Mode, int ChunkSize, ModelProtocol ModelPer) Bind(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);

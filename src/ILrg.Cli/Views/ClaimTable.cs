@@ -8,8 +8,8 @@ namespace ILrg.Cli.Views;
 /// <summary>The verdict table of <c>reproduce</c> and <c>merge</c>: one row per judged figure.</summary>
 internal static class ClaimTable
 {
-    /// <summary>claim | method | metric | paper | K×T | ILrg mean ± sd | run means | 95% PI of a run | verdict; synthetic
-    /// stand-ins are marked.</summary>
+    /// <summary>claim | method | metric | paper | K×T | ILrg mean ± sd | run means | 95% PI of a run | verdict;
+    /// synthetic stand-ins are marked.</summary>
     public static Table Of(IEnumerable<ClaimOutcome> outcomes)
     {
         var table = new Table().AddColumns(
@@ -26,7 +26,9 @@ internal static class ClaimTable
                     s is null ? "1" : $"{s.Runs}×{s.TrialsPerRun}",
                     s is null ? Format.F3(c.Measured) : $"{Format.F3(s.Mean)} ± {Format.F3(s.StandardDeviation)}",
                     s is null ? "" : Format.Ci(new Interval(s.Min, s.Max)),
-                    s is null || c.Paper is null ? Markup.Escape(c.Gate) : Format.Ci(s.Prediction) + (s.Method == "t" ? " t" : " o"),
+                    s is null || c.Paper is null
+                        ? Markup.Escape(c.Gate)
+                        : Format.Ci(s.Prediction) + (s.Method == "t" ? " t" : " o"),
                     Markup.Escape(Verdict(c)));
             }
         }
@@ -45,7 +47,8 @@ internal static class ClaimTable
         _ => $"{c.Verdict}: FAIL",
     };
 
-    /// <summary>The closing lines: how many claims reproduced, which are known discrepancies, how many failed.</summary>
+    /// <summary>The closing lines: how many claims reproduced, which are known discrepancies, how many
+    /// failed.</summary>
     public static IEnumerable<string> Summary(IReadOnlyList<ClaimOutcome> outcomes)
     {
         ArgumentNullException.ThrowIfNull(outcomes);

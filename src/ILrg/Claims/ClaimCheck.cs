@@ -3,12 +3,11 @@ using ILrg.Metrics;
 
 namespace ILrg.Claims;
 
-/// <summary>
-/// One judged figure of a claim (docs/claims-statistics.md). With a <see cref="Paper"/> figure and no
-/// <see cref="Threshold"/>, the paper's figure (one run of the paper's protocol) is judged against the 95% prediction
-/// interval of one ILrg run mean (<see cref="RunSpread"/>), at least as wide as the binomial resolution of the two rates,
-/// widened by the paper's rounding to three decimals; with a <see cref="Threshold"/> (a gate from SPEC.md or an issue,
-/// e.g. a PSNR gain), the mean over runs is compared with it.
+/// <summary> One judged figure of a claim (docs/claims-statistics.md). With a <see cref="Paper"/> figure and no <see
+/// cref="Threshold"/>, the paper's figure (one run of the paper's protocol) is judged against the 95% prediction
+/// interval of one ILrg run mean (<see cref="RunSpread"/>), at least as wide as the binomial resolution of the two
+/// rates, widened by the paper's rounding to three decimals; with a <see cref="Threshold"/> (a gate from SPEC.md or an
+/// issue, e.g. a PSNR gain), the mean over runs is compared with it.
 /// </summary>
 /// <param name="Metric">A per-trial metric (leAcc, lnAcc, iRec, exactBatchRate, presentLnAcc, countMae) or a claim's
 /// own (psnrGainDb).</param>
@@ -19,7 +18,8 @@ namespace ILrg.Claims;
 /// <param name="Threshold">A fixed gate instead of the statistical judgement.</param>
 /// <param name="NotGatedBecause">When set, the check is judged but does not decide the claim (a figure the paper
 /// measured on data this setting only imitates); the reason is shown.</param>
-/// <param name="Known">A recorded discrepancy: the check is as expected only while its verdict is the recorded one.</param>
+/// <param name="Known">A recorded discrepancy: the check is as expected only while its verdict is the recorded
+/// one.</param>
 public sealed record ClaimCheck(
     string Metric, double? Paper, CheckSide Side = CheckSide.AtLeast, string? Method = null, double? Threshold = null,
     string? NotGatedBecause = null, KnownDiscrepancy? Known = null)
@@ -53,7 +53,8 @@ public sealed record ClaimCheck(
     /// <param name="trialsPerRun">T behind each run mean.</param>
     /// <param name="decisionsPerTrial">The decisions a rate averages per trial (C for LeAcc and LnAcc, N for IRec), for
     /// the binomial resolution; 0 for none.</param>
-    /// <exception cref="ArgumentException">A statistical check with fewer than two runs or without a paper figure.</exception>
+    /// <exception cref="ArgumentException">A statistical check with fewer than two runs or without a paper
+    /// figure.</exception>
     public CheckOutcome Judge(IReadOnlyList<double> runMeans, int trialsPerRun, int decisionsPerTrial = 0)
     {
         ArgumentNullException.ThrowIfNull(runMeans);
@@ -64,7 +65,8 @@ public sealed record ClaimCheck(
                 ? RunSpread.Of(runMeans, trialsPerRun, double.NegativeInfinity, double.PositiveInfinity)
                 : null;
             bool ok = Side == CheckSide.AtMost ? mean <= gate : mean >= gate;
-            return Outcome((Side == CheckSide.AtMost ? "≤ " : "≥ ") + F(gate), mean, s, ok ? "meets gate" : "misses gate");
+            string text = (Side == CheckSide.AtMost ? "≤ " : "≥ ") + F(gate);
+            return Outcome(text, mean, s, ok ? "meets gate" : "misses gate");
         }
 
         if (Paper is not { } paper || runMeans.Count < 2)
@@ -117,7 +119,8 @@ public sealed record ClaimCheck(
                 _ => true,
             };
         return new CheckOutcome(
-            Method, Metric, Paper, Side, gate, measured, spread, verdict, passed, Gated, NotGatedBecause, Known?.Reason);
+            Method, Metric, Paper, Side, gate, measured, spread, verdict, passed, Gated, NotGatedBecause,
+            Known?.Reason);
     }
 
     private static string F(double v) => v.ToString("F3", CultureInfo.InvariantCulture);

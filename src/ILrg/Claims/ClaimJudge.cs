@@ -1,6 +1,7 @@
 namespace ILrg.Claims;
 
-/// <summary>Judges a claim from the records of all its trials: run means per check, then each check's verdict.</summary>
+/// <summary>Judges a claim from the records of all its trials: run means per check, then each check's
+/// verdict.</summary>
 public static class ClaimJudge
 {
     /// <summary>The outcome of <paramref name="plan"/> from <paramref name="records"/> (records of other claims are
@@ -18,7 +19,8 @@ public static class ClaimJudge
             if (r.Run < 0 || r.Run >= plan.Runs || r.Trial < 0 || r.Trial >= plan.TrialsPerRun)
             {
                 throw new InvalidDataException(
-                    $"claim {plan.Id}: run {r.Run} trial {r.Trial} lies outside its {plan.Runs}×{plan.TrialsPerRun} plan");
+                    $"claim {plan.Id}: run {r.Run} trial {r.Trial} lies outside its " +
+                    $"{plan.Runs}×{plan.TrialsPerRun} plan");
             }
 
             if (!seen.Add((r.Run, r.Trial)))
@@ -40,7 +42,8 @@ public static class ClaimJudge
         }
 
         var checks = plan.Checks
-            .Select(c => c.Judge(RunMeans(plan, own, c.Key), plan.TrialsPerRun, plan.DecisionsPerTrial(c.Metric))).ToList();
+            .Select(c => c.Judge(RunMeans(plan, own, c.Key), plan.TrialsPerRun, plan.DecisionsPerTrial(c.Metric)))
+            .ToList();
         return new ClaimOutcome(
             plan.Id, plan.Title, plan.Suite, plan.Dataset, plan.Synthetic, checks, own.Sum(r => r.Seconds), plan.Note);
     }

@@ -20,7 +20,8 @@ public sealed record CheckOutcome(
     string? Method, string Metric, double? Paper, CheckSide Side, string Gate, double Measured, RunSpread? Spread,
     string Verdict, bool Passed, bool Gated = true, string? NotGatedBecause = null, string? KnownDiscrepancy = null)
 {
-    /// <summary>True when the figure agrees with the paper (or meets its gate) and is not a known discrepancy.</summary>
+    /// <summary>True when the figure agrees with the paper (or meets its gate) and is not a known
+    /// discrepancy.</summary>
     public bool Reproduced => Passed && KnownDiscrepancy is null;
 }
 
@@ -37,7 +38,8 @@ public sealed record ClaimOutcome(
     string Id, string Title, string Suite, string Dataset, bool Synthetic, IReadOnlyList<CheckOutcome> Checks,
     double Seconds, string? Note)
 {
-    /// <summary>True when every gated check is as expected (reproduced, or still the recorded known discrepancy).</summary>
+    /// <summary>True when every gated check is as expected (reproduced, or still the recorded known
+    /// discrepancy).</summary>
     public bool Passed => Checks.Where(c => c.Gated).All(c => c.Passed);
 
     /// <summary>True when every gated check reproduces the paper (no known discrepancy among them).</summary>

@@ -20,14 +20,15 @@ namespace ILrg.Claims;
 /// <param name="Note">How the setting differs from the paper's, if it does.</param>
 /// <param name="X">The varied value when the claim is a point of a curve (sweeps).</param>
 public sealed record ClaimPlan(
-    string Id, string Title, string Suite, string Dataset, bool Synthetic, int Classes, int BatchSize, ulong Seed, int Runs,
-    int TrialsPerRun, bool WholeRuns,
+    string Id, string Title, string Suite, string Dataset, bool Synthetic, int Classes, int BatchSize, ulong Seed,
+    int Runs, int TrialsPerRun, bool WholeRuns,
     IReadOnlyList<ClaimCheck> Checks, double EstimatedCpuSeconds, string? Note = null, double? X = null)
 {
     /// <summary>The number of work units: K (whole runs) or K·T.</summary>
     public int Units => WholeRuns ? Runs : checked(Runs * TrialsPerRun);
 
-    /// <summary>The decisions a rate <paramref name="metric"/> averages per trial (0 when it is no such rate).</summary>
+    /// <summary>The decisions a rate <paramref name="metric"/> averages per trial (0 when it is no such
+    /// rate).</summary>
     public int DecisionsPerTrial(string metric) => metric switch
     {
         "leAcc" or "lnAcc" => Classes,

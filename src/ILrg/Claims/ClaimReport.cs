@@ -14,8 +14,8 @@ namespace ILrg.Claims;
 /// <param name="Claims">The outcomes; null for a partial report.</param>
 /// <param name="Records">Every trial measured, in (claim, run, trial) order.</param>
 public sealed record ClaimReport(
-    RunManifest Manifest, string Suite, bool? Passed, IReadOnlyList<ClaimPlan> Plans, IReadOnlyList<ClaimOutcome>? Claims,
-    IReadOnlyList<TrialRecord> Records)
+    RunManifest Manifest, string Suite, bool? Passed, IReadOnlyList<ClaimPlan> Plans,
+    IReadOnlyList<ClaimOutcome>? Claims, IReadOnlyList<TrialRecord> Records)
 {
     /// <summary>A whole run's report: the records judged.</summary>
     public static ClaimReport Complete(
@@ -44,7 +44,8 @@ public sealed record ClaimReport(
         {
             if (part.Suite != first.Suite || ResultJson.Serialize(part.Plans) != plans)
             {
-                throw new InvalidDataException($"{path} and {firstPath} hold different claims; they are not shards of one run");
+                throw new InvalidDataException(
+                    $"{path} and {firstPath} hold different claims; they are not shards of one run");
             }
         }
 

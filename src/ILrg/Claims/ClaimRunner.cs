@@ -4,12 +4,13 @@ using ILrg.Reporting;
 
 namespace ILrg.Claims;
 
-/// <summary>Measures the work units of a list of claims (all, or one shard's) and judges claims from their records.</summary>
+/// <summary>Measures the work units of a list of claims (all, or one shard's) and judges claims from their
+/// records.</summary>
 public static class ClaimRunner
 {
-    /// <summary>
-    /// Measures every unit of <paramref name="claims"/> that <paramref name="shard"/> takes (all without a shard). Units
-    /// are numbered across the claims in order (claim, run, trial), so the partition depends only on the list.
+    /// <summary> Measures every unit of <paramref name="claims"/> that <paramref name="shard"/> takes (all without a
+    /// shard). Units are numbered across the claims in order (claim, run, trial), so the partition depends only on the
+    /// list.
     /// </summary>
     /// <param name="claims">The claims, in suite order.</param>
     /// <param name="context">Data, device, progress.</param>
@@ -18,8 +19,8 @@ public static class ClaimRunner
     /// <param name="onClaimDone">Called after a claim's last unit with its records.</param>
     /// <returns>The records, in (claim, run, trial) order.</returns>
     public static IReadOnlyList<TrialRecord> Measure(
-        IReadOnlyList<IClaim> claims, ClaimContext context, WorkShard? shard = null, Action<IClaim, int>? onClaim = null,
-        Action<IClaim, IReadOnlyList<TrialRecord>>? onClaimDone = null)
+        IReadOnlyList<IClaim> claims, ClaimContext context, WorkShard? shard = null,
+        Action<IClaim, int>? onClaim = null, Action<IClaim, IReadOnlyList<TrialRecord>>? onClaimDone = null)
     {
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(context);
@@ -45,9 +46,8 @@ public static class ClaimRunner
         return records;
     }
 
-    /// <summary>
-    /// Measures the units of <paramref name="claims"/> that <paramref name="shard"/> takes and returns the report: judged
-    /// for a whole run, partial (records only, manifest.shard set) for a shard.
+    /// <summary> Measures the units of <paramref name="claims"/> that <paramref name="shard"/> takes and returns the
+    /// report: judged for a whole run, partial (records only, manifest.shard set) for a shard.
     /// </summary>
     /// <param name="tool">The verb, e.g. "ilrg reproduce".</param>
     /// <param name="suite">The suite or sweep name.</param>

@@ -1,9 +1,9 @@
 namespace ILrg.Claims;
 
-/// <summary>
-/// The named suites of claims that <c>ilrg reproduce --suite</c> and the reproduction tests run. Every row of SPEC.md §9
-/// is a claim tagged with the smallest suite that holds it (its <see cref="ClaimPlan.Suite"/>): quick (CI, minutes on a
-/// CPU), full (the paper's T = 50 with more runs; hours on a CPU, sharded) and accelerator (days on a CPU).
+/// <summary> The named suites of claims that <c>ilrg reproduce --suite</c> and the reproduction tests run. Every row of
+/// SPEC.md §9 is a claim tagged with the smallest suite that holds it (its <see cref="ClaimPlan.Suite"/>): quick (CI,
+/// minutes on a CPU), full (the paper's T = 50 with more runs; hours on a CPU, sharded) and accelerator (days on a
+/// CPU).
 /// </summary>
 public static class ClaimSuites
 {
@@ -13,10 +13,10 @@ public static class ClaimSuites
 
     /// <summary>What each suite holds, for help texts.</summary>
     public const string Description =
-        "quick (the default, CI: every cheap row of SPEC §9 with few runs), full (every CPU row at the paper's 50 trials " +
-        "with more runs, trained models and the inversion gain: hours, shard it), accelerator (ResNets at 224×224 and " +
-        "large N, 3-channel inversion: for GPUs), all (full and accelerator), main (= quick), large-batch (the quick " +
-        "large-batch rows), inversion (the MNIST PSNR gain, one run)";
+        "quick (the default, CI: every cheap row of SPEC §9 with few runs), full (every CPU row at the paper's 50 " +
+        "trials with more runs, trained models and the inversion gain: hours, shard it), accelerator (ResNets at " +
+        "224×224 and large N, 3-channel inversion: for GPUs), all (full and accelerator), main (= quick), " +
+        "large-batch (the quick large-batch rows), inversion (the MNIST PSNR gain, one run)";
 
     /// <summary>The claims of suite <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">Unknown suite.</exception>
@@ -31,7 +31,8 @@ public static class ClaimSuites
         _ => throw new ArgumentException($"unknown suite '{name}'; known: {string.Join(", ", Names)}", nameof(name)),
     };
 
-    /// <summary>The claims whose id contains one of the comma-separated <paramref name="words"/> (all when none).</summary>
+    /// <summary>The claims whose id contains one of the comma-separated <paramref name="words"/> (all when
+    /// none).</summary>
     /// <exception cref="ArgumentException">No claim matches.</exception>
     public static IReadOnlyList<IClaim> Only(IReadOnlyList<IClaim> claims, string? words, string suite = "custom")
     {
@@ -42,7 +43,8 @@ public static class ClaimSuites
         }
 
         string[] parts = words.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var kept = claims.Where(c => parts.Any(w => c.Plan.Id.Contains(w, StringComparison.OrdinalIgnoreCase))).ToList();
+        var kept = claims
+            .Where(c => parts.Any(w => c.Plan.Id.Contains(w, StringComparison.OrdinalIgnoreCase))).ToList();
         return kept.Count > 0
             ? kept
             : throw new ArgumentException($"--only '{words}' matches no claim of suite {suite} (see --list)");

@@ -34,9 +34,9 @@ public static class CurveClaims
     /// <summary>FCN-3 at N=128: ILrg's iLRG stays below the paper's 0.386 over every seed measured.</summary>
     public static KnownDiscrepancy N128 { get; } = new(
         "below paper",
-        "ILrg's iLRG (pinv) reaches LnAcc 0.267 ± 0.013 over 8 runs of 50 trials (seeds 0–7, one model per run; " +
-        "every run 0.244–0.284), so the paper's 0.386 is not reproduced; ilrg-estimate (uniform probabilities) reaches " +
-        "0.394 here (README, ilrg compare)");
+        "ILrg's iLRG (pinv) reaches LnAcc 0.267 ± 0.013 over 8 runs of 50 trials (seeds 0–7, one model per " +
+        "run; every run 0.244–0.284), so the paper's 0.386 is not reproduced; ilrg-estimate (uniform " +
+        "probabilities) reaches 0.394 here (README, ilrg compare)");
 
     /// <summary>The depth curve; <paramref name="side"/> for iLRG.</summary>
     public static IEnumerable<PaperClaim> Depth(ClaimSize size, ulong seed, CheckSide side = CheckSide.AtLeast) =>

@@ -49,7 +49,9 @@ public sealed record InversionClaim(
         context.Step();
         var values = new Dictionary<string, double>
         {
-            [GainMetric] = restored - shared, ["ilrg:psnr"] = restored, ["joint-shared:psnr"] = shared,
+            [GainMetric] = restored - shared,
+            ["ilrg:psnr"] = restored,
+            ["joint-shared:psnr"] = shared,
         };
         return [new TrialRecord(Id, run, 0, seed, values, null, clock.Elapsed.TotalSeconds)];
     }

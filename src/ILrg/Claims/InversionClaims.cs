@@ -11,13 +11,13 @@ public static class InversionClaims
     /// <summary>The gain the issue gates on MNIST (the paper reports +6 to +7 dB with 8000 iterations × 3 restarts).</summary>
     public const double MnistGainDb = 5.0;
 
-    /// <summary>The lower end of the paper's CIFAR-100 gain (+5.8 to +7.5 dB, SPEC.md §9), the 3-channel gate.</summary>
+    /// <summary>The lower end of the paper's CIFAR-100 gain (+5.8 to +7.5 dB, SPEC.md §9), the 3-channel
+    /// gate.</summary>
     public const double CifarGainDb = 5.8;
 
-    /// <summary>
-    /// MNIST, untrained FCN-3, N=50: PSNR with iLRG's labels minus PSNR with one shared joint soft label ≥ 5 dB, as the
-    /// mean over <paramref name="runs"/> runs. Reduced to 2000 iterations × 1 restart (the step schedule scales with the
-    /// iteration count); the threshold is not loosened for it.
+    /// <summary> MNIST, untrained FCN-3, N=50: PSNR with iLRG's labels minus PSNR with one shared joint soft label ≥ 5
+    /// dB, as the mean over <paramref name="runs"/> runs. Reduced to 2000 iterations × 1 restart (the step schedule
+    /// scales with the iteration count); the threshold is not loosened for it.
     /// </summary>
     public static InversionClaim Mnist(ulong seed = 0, int runs = 1) => new(
         "ig-mnist-fcn3-n50-gain",

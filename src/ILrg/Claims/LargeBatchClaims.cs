@@ -4,11 +4,10 @@ using ILrg.Trials;
 
 namespace ILrg.Claims;
 
-/// <summary>
-/// The large-batch rows of SPEC.md §9: LeNet-5 at N = 64…1024 (iLRG LnAcc, SVD LeAcc) and VGG-11/13/16/19 at N=1024 on
-/// the CIFAR-100-shaped stand-in; ResNet-50 at N = 128 and 4096 and ResNet-18/34/101/152 at N=2048 on the ImageNet-shaped
-/// stand-in (accelerator suite). Real CIFAR-100 and ImageNet cannot be fetched here, so every figure is measured on
-/// uniform-noise images of the right shape and is labelled synthetic.
+/// <summary> The large-batch rows of SPEC.md §9: LeNet-5 at N = 64…1024 (iLRG LnAcc, SVD LeAcc) and VGG-11/13/16/19 at
+/// N=1024 on the CIFAR-100-shaped stand-in; ResNet-50 at N = 128 and 4096 and ResNet-18/34/101/152 at N=2048 on the
+/// ImageNet-shaped stand-in (accelerator suite). Real CIFAR-100 and ImageNet cannot be fetched here, so every figure is
+/// measured on uniform-noise images of the right shape and is labelled synthetic.
 /// </summary>
 public static class LargeBatchClaims
 {
@@ -29,12 +28,14 @@ public static class LargeBatchClaims
             .Select(v => Vgg(v.Item1, v.Item2, new ClaimSize(3, 50), v.Item1 == "vgg16" ? "quick" : "full", seed)),
     ];
 
-    /// <summary>ResNets on the ImageNet-shaped stand-in at the paper's batch sizes (K=3 × T=50; hours on a GPU, days on a
-    /// CPU).</summary>
+    /// <summary>ResNets on the ImageNet-shaped stand-in at the paper's batch sizes (K=3 × T=50; hours on a GPU, days on
+    /// a CPU).</summary>
     public static IReadOnlyList<PaperClaim> Accelerator(ulong seed = 0) =>
     [
         ResNet("resnet50", 128, [ClaimCheck.Figure("ilrg", "lnAcc", 1.000)], seed),
-        ResNet("resnet50", 4096, [ClaimCheck.Figure("ilrg", "lnAcc", 0.982), ClaimCheck.Figure("ilrg", "leAcc", 0.992)], seed),
+        ResNet(
+            "resnet50", 4096, [ClaimCheck.Figure("ilrg", "lnAcc", 0.982), ClaimCheck.Figure("ilrg", "leAcc", 0.992)],
+            seed),
         .. new[] { ("resnet18", 0.978), ("resnet34", 0.998), ("resnet101", 1.000), ("resnet152", 1.000) }
             .Select(r => ResNet(r.Item1, 2048, [ClaimCheck.Figure("ilrg", "lnAcc", r.Item2)], seed)),
     ];
@@ -44,11 +45,14 @@ public static class LargeBatchClaims
     private static IEnumerable<PaperClaim> LeNet(ClaimSize size, ulong seed, bool withSvd) => LeNetPoints.Select(
         p => new PaperClaim(
             $"lenet5-cifar100shaped-n{p.N}",
-            $"LeNet-5, CIFAR-100-shaped synthetic stand-in, N={p.N}, untrained: iLRG LnAcc" + (withSvd ? ", SVD LeAcc" : ""),
+            $"LeNet-5, CIFAR-100-shaped synthetic stand-in, N={p.N}, untrained: iLRG LnAcc" +
+            (withSvd ? ", SVD LeAcc" : ""),
             "quick", new ExperimentSpec(Cifar100Shaped(), new ModelSpec("lenet5"), p.N, size.Trials, seed), size.Runs,
             [
                 ClaimCheck.Figure("ilrg", "lnAcc", p.ILrgLnAcc),
-                .. withSvd ? [ClaimCheck.Figure("svd", "leAcc", p.SvdLeAcc, CheckSide.TwoSided)] : Array.Empty<ClaimCheck>(),
+                .. withSvd
+                    ? [ClaimCheck.Figure("svd", "leAcc", p.SvdLeAcc, CheckSide.TwoSided)]
+                    : Array.Empty<ClaimCheck>(),
             ],
             TrialSeconds: (withSvd ? 0.25 : 0.02) + (0.0001 * p.N), StandIn.Cifar100Note, X: p.N));
 

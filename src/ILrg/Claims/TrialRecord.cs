@@ -1,8 +1,8 @@
 namespace ILrg.Claims;
 
-/// <summary>
-/// What one trial of one run of a claim measured: every figure by key ("method:metric", or a claim's own metric) and,
-/// for label claims, the true and restored counts (sparse "class:count" lists). Shards write these; the judge reads them.
+/// <summary> What one trial of one run of a claim measured: every figure by key ("method:metric", or a claim's own
+/// metric) and, for label claims, the true and restored counts (sparse "class:count" lists). Shards write these; the
+/// judge reads them.
 /// </summary>
 /// <param name="Claim">The claim's id.</param>
 /// <param name="Run">Run index k.</param>

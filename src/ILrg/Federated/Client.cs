@@ -69,7 +69,8 @@ public static class Client
         Device device = ComputeDevice.Of(model);
         using Tensor images = batch.Images();
         Tensor loss = nn.functional.cross_entropy(
-            model.forward(ComputeDevice.On(images, device)), ComputeDevice.On(batch.LabelTensor(0, batch.Size), device));
+            model.forward(ComputeDevice.On(images, device)),
+            ComputeDevice.On(batch.LabelTensor(0, batch.Size), device));
         var grads = autograd.grad([loss], named.Select(p => (Tensor)p.parameter).ToList());
         var gradients = new Dictionary<string, ParameterGradient>();
         for (int i = 0; i < named.Count; i++)

@@ -21,7 +21,8 @@ internal sealed class DummyLabels : IDisposable
 
     /// <summary>Builds the labels for one restart; trainable logits start N(0,1) from <paramref name="generator"/>.</summary>
     /// <remarks>Drawn on the CPU from the generator, then moved to <paramref name="device"/> (default CPU).</remarks>
-    public static DummyLabels Create(InversionLabels labels, int n, long classes, Generator generator, Device? device = null)
+    public static DummyLabels Create(
+        InversionLabels labels, int n, long classes, Generator generator, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(labels);
         Device where = device ?? CPU;
@@ -31,7 +32,8 @@ internal sealed class DummyLabels : IDisposable
         {
             LabelMode.JointShared => new DummyLabels(null, Soft(1)),
             LabelMode.JointPerImage => new DummyLabels(null, Soft(n)),
-            _ => new DummyLabels(ComputeDevice.MoveTo(tensor(labels.Fixed.Select(l => (long)l).ToArray(), int64), where), null),
+            _ => new DummyLabels(
+                ComputeDevice.MoveTo(tensor(labels.Fixed.Select(l => (long)l).ToArray(), int64), where), null),
         };
     }
 

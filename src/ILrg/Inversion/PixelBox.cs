@@ -14,7 +14,8 @@ internal sealed class PixelBox : IDisposable
         double[] std = Enumerable.Range(0, channels).Select(c => normalisation.Std[normalisation.Std.Count == 1 ? 0 : c]).ToArray();
         Mean = ComputeDevice.MoveTo(tensor(mean.Select(v => (float)v).ToArray(), [1, channels, 1, 1]), where);
         Std = ComputeDevice.MoveTo(tensor(std.Select(v => (float)v).ToArray(), [1, channels, 1, 1]), where);
-        Low = ComputeDevice.MoveTo(tensor(mean.Select((m, i) => (float)(-m / std[i])).ToArray(), [1, channels, 1, 1]), where);
+        Low = ComputeDevice.MoveTo(
+            tensor(mean.Select((m, i) => (float)(-m / std[i])).ToArray(), [1, channels, 1, 1]), where);
         High = ComputeDevice.MoveTo(
             tensor(mean.Select((m, i) => (float)((1 - m) / std[i])).ToArray(), [1, channels, 1, 1]), where);
     }

@@ -8,13 +8,12 @@ namespace ILrg.Metrics;
 /// under the same protocol (docs/claims-statistics.md). A paper figure is one run mean (SPEC.md §10), so it is judged
 /// against this interval, not against an interval for ILrg's mean.
 /// </summary>
-/// <remarks>
-/// K ≥ 39: the distribution-free order-statistic interval [m₍ⱼ₎, m₍ₖ₊₁₋ⱼ₎] with j = ⌊0.025 (K + 1)⌋, which contains a new
-/// run mean with probability (K + 1 − 2j)/(K + 1) ≥ 0.95. 2 ≤ K &lt; 39: order statistics cannot reach 95%, so the
-/// Student-t prediction interval m̄ ± t(0.975, K − 1) · s · √(1 + 1/K) (it assumes roughly normal run means). Either is
-/// widened to at least m̄ ± <see cref="Resolution"/> when the caller gives one (the resolution of a rate from finitely
-/// many decisions, which runs that happen to agree exactly, e.g. all perfect, do not show), then clipped to
-/// [floor, ceiling].
+/// <remarks> K ≥ 39: the distribution-free order-statistic interval [m₍ⱼ₎, m₍ₖ₊₁₋ⱼ₎] with j = ⌊0.025 (K + 1)⌋, which
+/// contains a new run mean with probability (K + 1 − 2j)/(K + 1) ≥ 0.95. 2 ≤ K &lt; 39: order statistics cannot reach
+/// 95%, so the Student-t prediction interval m̄ ± t(0.975, K − 1) · s · √(1 + 1/K) (it assumes roughly normal run
+/// means). Either is widened to at least m̄ ± <see cref="Resolution"/> when the caller gives one (the resolution of a
+/// rate from finitely many decisions, which runs that happen to agree exactly, e.g. all perfect, do not show), then
+/// clipped to [floor, ceiling].
 /// </remarks>
 /// <param name="Runs">K, the number of runs.</param>
 /// <param name="TrialsPerRun">T, the trials behind each run mean.</param>
@@ -70,10 +69,12 @@ public sealed record RunSpread(
 
         double low = Math.Min(prediction.Low, mean - resolution), high = Math.Max(prediction.High, mean + resolution);
         prediction = new Interval(Math.Max(floor, low), Math.Min(ceiling, high));
-        return new RunSpread(k, trialsPerRun, mean, sd, sorted[0], sorted[^1], prediction, method, [.. runMeans], resolution);
+        return new RunSpread(
+            k, trialsPerRun, mean, sd, sorted[0], sorted[^1], prediction, method, [.. runMeans], resolution);
     }
 
     /// <summary>"K×T, mean ± s [min, max]".</summary>
     public override string ToString() => string.Create(
-        CultureInfo.InvariantCulture, $"{Runs}×{TrialsPerRun}, {Mean:F3} ± {StandardDeviation:F3} [{Min:F3}, {Max:F3}]");
+        CultureInfo.InvariantCulture,
+        $"{Runs}×{TrialsPerRun}, {Mean:F3} ± {StandardDeviation:F3} [{Min:F3}, {Max:F3}]");
 }

@@ -21,14 +21,15 @@ public static class ComputeDevice
     /// <summary>The choices of <c>--device</c>.</summary>
     public static IReadOnlyList<string> Choices { get; } = ["auto", Cpu, Cuda];
 
-    /// <summary>The TorchSharp runtime this build was made with: "cpu" (TorchSharp-cpu, the default) or "cuda" (built with
-    /// <c>-p:TorchRuntime=cuda</c>).</summary>
-    public static string Runtime { get; } = typeof(ComputeDevice).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+    /// <summary>The TorchSharp runtime this build was made with: "cpu" (TorchSharp-cpu, the default) or "cuda" (built
+    /// with <c>-p:TorchRuntime=cuda</c>).</summary>
+    public static string Runtime { get; } = typeof(ComputeDevice).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
         .FirstOrDefault(a => a.Key == "TorchRuntime")?.Value is { Length: > 0 } r ? r : Cpu;
 
     /// <summary>Resolves a choice to "cpu" or "cuda": auto takes CUDA when a device is visible.</summary>
-    /// <exception cref="EnvironmentMissingException">cuda was asked for and is not available (a CPU build, or no visible
-    /// device); the message says which and how to fix it.</exception>
+    /// <exception cref="EnvironmentMissingException">cuda was asked for and is not available (a CPU build, or no
+    /// visible device); the message says which and how to fix it.</exception>
     /// <exception cref="ArgumentException">Not a choice.</exception>
     public static string Resolve(string choice) => choice?.ToLowerInvariant() switch
     {

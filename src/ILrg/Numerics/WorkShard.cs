@@ -13,7 +13,8 @@ namespace ILrg.Numerics;
 public sealed record WorkShard(int Index, int Count)
 {
     /// <summary>Parses "i/n".</summary>
-    /// <exception cref="ArgumentException">Not two whole numbers i/n with 1 ≤ i ≤ n; the message says what is valid.</exception>
+    /// <exception cref="ArgumentException">Not two whole numbers i/n with 1 ≤ i ≤ n; the message says what is
+    /// valid.</exception>
     public static WorkShard Parse(string text)
     {
         string[] parts = (text ?? string.Empty).Split('/');

@@ -36,7 +36,8 @@ public static class ShardMerge
             using var doc = JsonDocument.Parse(File.ReadAllText(path));
             return doc.RootElement.TryGetProperty("manifest", out var m) && m.TryGetProperty("tool", out var t)
                 ? t.GetString() ?? throw new InvalidDataException($"{path}: manifest.tool is empty")
-                : throw new InvalidDataException($"{path}: no manifest.tool; merge takes the --report files of --shard runs");
+                : throw new InvalidDataException(
+                    $"{path}: no manifest.tool; merge takes the --report files of --shard runs");
         }
         catch (JsonException e)
         {
@@ -44,9 +45,8 @@ public static class ShardMerge
         }
     }
 
-    /// <summary>
-    /// The manifest of the whole run: the shards' common fields, the datasets of all, the earliest start, the summed wall
-    /// time and stage totals, and no shard.
+    /// <summary> The manifest of the whole run: the shards' common fields, the datasets of all, the earliest start, the
+    /// summed wall time and stage totals, and no shard.
     /// </summary>
     /// <exception cref="InvalidDataException">A part is not a shard, the parts differ in verb, version, commit, seed,
     /// configuration or shard count, a shard appears twice, or one is missing.</exception>
@@ -60,8 +60,8 @@ public static class ShardMerge
 
         foreach (var (path, m) in parts.Where(p => p.Manifest.Shard is null))
         {
-            throw new InvalidDataException($"{path} is not a shard (its manifest has no shard); merge takes the reports of " +
-                                           "--shard i/n runs");
+            throw new InvalidDataException(
+                $"{path} is not a shard (its manifest has no shard); merge takes the reports of --shard i/n runs");
         }
 
         var (firstPath, first) = parts[0];

@@ -17,7 +17,8 @@ public static class ComparisonRunner
     /// <param name="spec">The comparison.</param>
     /// <param name="dataset">The dataset named by the spec.</param>
     /// <param name="onTrial">Called after each trial.</param>
-    /// <param name="shard">Run only the trials t with t mod n = i − 1 (a partial result; <see cref="ResultMerge"/>).</param>
+    /// <param name="shard">Run only the trials t with t mod n = i − 1 (a partial result; <see
+    /// cref="ResultMerge"/>).</param>
     /// <exception cref="ArgumentException">Bad configuration, an unknown method or a shard without trials.</exception>
     public static ComparisonResult Run(
         ComparisonSpec spec, IImageDataset dataset, Action<ComparisonTrial>? onTrial = null, WorkShard? shard = null)

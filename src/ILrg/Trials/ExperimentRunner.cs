@@ -15,7 +15,8 @@ public static class ExperimentRunner
     /// <param name="spec">The configuration.</param>
     /// <param name="dataset">The dataset named by the spec.</param>
     /// <param name="onTrial">Called after each trial (progress bars, per-trial lines).</param>
-    /// <param name="shard">Run only the trials t with t mod n = i − 1 (a partial result; <see cref="ResultMerge"/>).</param>
+    /// <param name="shard">Run only the trials t with t mod n = i − 1 (a partial result; <see
+    /// cref="ResultMerge"/>).</param>
     /// <exception cref="ArgumentException">Bad configuration (N &lt; 1, T &lt; 1, N larger than the dataset, a shard
     /// without trials, ...).</exception>
     public static ExperimentResult Run(

@@ -7,7 +7,7 @@ public enum ModelProtocol
     /// models.</summary>
     Trial,
 
-    /// <summary>The paper's protocol: ONE model per run (from the run's seed) attacked in every trial, so a run's mean is
-    /// one draw over models.</summary>
+    /// <summary>The paper's protocol: ONE model per run (from the run's seed) attacked in every trial, so a run's mean
+    /// is one draw over models.</summary>
     Run,
 }

@@ -11,18 +11,21 @@ namespace ILrg.Trials;
 /// </summary>
 public static class ResultMerge
 {
-    /// <summary>The trial indices of <paramref name="trials"/> that <paramref name="shard"/> takes (all without one).</summary>
+    /// <summary>The trial indices of <paramref name="trials"/> that <paramref name="shard"/> takes (all without
+    /// one).</summary>
     /// <exception cref="ArgumentException">The shard takes no trial.</exception>
     public static IReadOnlyList<int> TrialsOf(int trials, WorkShard? shard)
     {
         int[] own = [.. Enumerable.Range(0, Math.Max(trials, 0)).Where(t => shard?.Takes(t) ?? true)];
         return own.Length > 0 || trials < 1
             ? own
-            : throw new ArgumentException($"--shard {shard}: takes no trial of T = {trials}; use at most {trials} shards");
+            : throw new ArgumentException(
+                $"--shard {shard}: takes no trial of T = {trials}; use at most {trials} shards");
     }
 
     /// <summary>Merges the shards of one <c>ilrg run</c>.</summary>
-    /// <exception cref="InvalidDataException">Not exactly the shards of one run, or a trial missing or twice.</exception>
+    /// <exception cref="InvalidDataException">Not exactly the shards of one run, or a trial missing or
+    /// twice.</exception>
     public static ExperimentResult Experiment(IReadOnlyList<(string Path, ExperimentResult Part)> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
@@ -31,12 +34,13 @@ public static class ResultMerge
         var trials = Complete(spec.Trials, parts.SelectMany(p => p.Part.Trials), t => t.Index);
         StageTimings totals = StageTimings.Sum(trials.Select(r => r.Timings));
         return new ExperimentResult(
-            manifest with { StageTotalsMs = totals.ByStage() }, spec, LabelSummary.Of([.. trials.Select(r => r.Scores)]),
-            trials);
+            manifest with { StageTotalsMs = totals.ByStage() }, spec,
+            LabelSummary.Of([.. trials.Select(r => r.Scores)]), trials);
     }
 
     /// <summary>Merges the shards of one <c>ilrg compare</c>.</summary>
-    /// <exception cref="InvalidDataException">Not exactly the shards of one run, or a trial missing or twice.</exception>
+    /// <exception cref="InvalidDataException">Not exactly the shards of one run, or a trial missing or
+    /// twice.</exception>
     public static ComparisonResult Comparison(IReadOnlyList<(string Path, ComparisonResult Part)> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
@@ -66,7 +70,8 @@ public static class ResultMerge
 
         int? missing = Enumerable.Range(0, count).Cast<int?>().FirstOrDefault(i => !byIndex.ContainsKey(i!.Value));
         return missing is { } m
-            ? throw new InvalidDataException($"{count - byIndex.Count} of {count} trials are missing (first: trial {m})")
+            ? throw new InvalidDataException(
+                $"{count - byIndex.Count} of {count} trials are missing (first: trial {m})")
             : [.. byIndex.Values];
     }
 }

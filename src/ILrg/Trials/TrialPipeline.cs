@@ -17,11 +17,11 @@ namespace ILrg.Trials;
 /// </summary>
 public static class TrialPipeline
 {
-    /// <summary>
-    /// The attack-free part of trial <paramref name="index"/>: batch from the trial's batch seed, a fresh model from its
-    /// model seed (under <see cref="ModelProtocol.Run"/> the seed of trial 0, so every trial attacks the run's one model,
-    /// rebuilt identically: no state carries from trial to trial, so trials stay independent units), the client update of <paramref name="kind"/> and the attacker's observation. Call inside a dispose
-    /// scope; dispose the result.
+    /// <summary> The attack-free part of trial <paramref name="index"/>: batch from the trial's batch seed, a fresh
+    /// model from its model seed (under <see cref="ModelProtocol.Run"/> the seed of trial 0, so every trial attacks the
+    /// run's one model, rebuilt identically: no state carries from trial to trial, so trials stay independent units),
+    /// the client update of <paramref name="kind"/> and the attacker's observation. Call inside a dispose scope;
+    /// dispose the result.
     /// </summary>
     public static PreparedTrial Prepare(
         ExperimentSpec spec, IImageDataset dataset, BatchSampler sampler, int index, UpdateKind kind = UpdateKind.LastLayer)
@@ -143,7 +143,8 @@ public static class TrialPipeline
         Guard.AtLeast(spec.AuxiliarySize, 1, "auxiliary size");
         if (spec.Device != ComputeDevice.Resolve(spec.Device))
         {
-            throw new ArgumentException($"device must be resolved to {ComputeDevice.Cpu} or {ComputeDevice.Cuda}, got '{spec.Device}'");
+            throw new ArgumentException(
+                $"device must be resolved to {ComputeDevice.Cpu} or {ComputeDevice.Cuda}, got '{spec.Device}'");
         }
 
         if (!double.IsFinite(spec.Alpha) || spec.Alpha <= 0)

@@ -52,7 +52,8 @@ public sealed class ClaimSuiteTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(outcome.Checks.Where(c => c.Gated), Is.Not.Empty, "a claim without a gated check checks nothing");
+            Assert.That(
+                outcome.Checks.Where(c => c.Gated), Is.Not.Empty, "a claim without a gated check checks nothing");
             if (outcome.Synthetic)
             {
                 Assert.That(outcome.Note, Does.Contain("not obtainable"), "a stand-in result must say it is one");
@@ -60,9 +61,10 @@ public sealed class ClaimSuiteTests
 
             foreach (CheckOutcome c in outcome.Checks.Where(c => c.Gated))
             {
+                string known = c.KnownDiscrepancy is null ? "" : ": the known discrepancy changed";
                 Assert.That(c.Passed, Is.True,
-                    $"{claim.Plan.Id} {c.Method}:{c.Metric}: {c.Verdict} (ILrg {c.Spread}, PI {c.Spread?.Prediction}, " +
-                    $"paper {c.Paper}, gate {c.Gate}){(c.KnownDiscrepancy is null ? "" : ": the known discrepancy changed")}");
+                    $"{claim.Plan.Id} {c.Method}:{c.Metric}: {c.Verdict} (ILrg {c.Spread}, " +
+                    $"PI {c.Spread?.Prediction}, paper {c.Paper}, gate {c.Gate}){known}");
             }
         });
     }

@@ -9,6 +9,8 @@ public sealed class ClaimCheckTests
     // Run means 0.90 … 0.98: PI (t, K=5) = [0.8438, 1.0] clipped; no resolution (decisions 0).
     private static readonly double[] Runs = [0.90, 0.92, 0.94, 0.96, 0.98];
 
+    private static readonly KnownDiscrepancy Known = new("below paper", "measured");
+
     [TestCase(0.95, CheckSide.TwoSided, "consistent", true)]
     [TestCase(0.80, CheckSide.AtLeast, "above paper", true)]
     [TestCase(0.80, CheckSide.TwoSided, "above paper", false)]
@@ -73,7 +75,7 @@ public sealed class ClaimCheckTests
     [Test]
     public void Judge_KnownDiscrepancyStillThere_PassesButIsNotReproduced()
     {
-        var check = ClaimCheck.Figure("ilrg", "lnAcc", 0.9) with { Known = new KnownDiscrepancy("below paper", "measured") };
+        var check = ClaimCheck.Figure("ilrg", "lnAcc", 0.9) with { Known = Known };
 
         CheckOutcome o = check.Judge([0.50, 0.51, 0.52], 50);
 
@@ -88,7 +90,7 @@ public sealed class ClaimCheckTests
     [Test]
     public void Judge_KnownDiscrepancyGone_Fails()
     {
-        var check = ClaimCheck.Figure("ilrg", "lnAcc", 0.51) with { Known = new KnownDiscrepancy("below paper", "measured") };
+        var check = ClaimCheck.Figure("ilrg", "lnAcc", 0.51) with { Known = Known };
 
         CheckOutcome o = check.Judge([0.50, 0.51, 0.52], 50);
 
@@ -125,7 +127,8 @@ public sealed class ClaimCheckTests
         var shown = new ClaimCheck("leAcc", 0.15, CheckSide.TwoSided, "idlg", NotGatedBecause: "other data");
         var outcome = new ClaimOutcome(
             "c", "t", "quick", "synthetic", true,
-            [shown.Judge([0.9, 0.95, 0.97], 10), ClaimCheck.Figure("ilrg", "leAcc", 1.0).Judge([1, 1, 1], 10)], 0, null);
+            [shown.Judge([0.9, 0.95, 0.97], 10), ClaimCheck.Figure("ilrg", "leAcc", 1.0).Judge([1, 1, 1], 10)], 0,
+            null);
 
         Assert.Multiple(() =>
         {

@@ -16,7 +16,8 @@ public sealed class ClaimJudgeTests
     [Test]
     public void Judge_AllTrials_RunMeansAreMeansOverEachRunsTrials()
     {
-        ClaimOutcome o = ClaimJudge.Judge(Plan, [Record(0, 0, 0.6), Record(1, 1, 1.0), Record(0, 1, 0.8), Record(1, 0, 0.8)]);
+        ClaimOutcome o = ClaimJudge.Judge(
+            Plan, [Record(0, 0, 0.6), Record(1, 1, 1.0), Record(0, 1, 0.8), Record(1, 0, 0.8)]);
 
         Assert.That(o.Checks[0].Spread!.RunMeans, Is.EqualTo(new[] { 0.7, 0.9 }).Within(1e-12));
     }
@@ -34,7 +35,8 @@ public sealed class ClaimJudgeTests
     public void Judge_TrialTwice_SaysOverlapping()
     {
         var e = Assert.Throws<InvalidDataException>(() =>
-            ClaimJudge.Judge(Plan, [Record(0, 0, 1), Record(0, 0, 1), Record(0, 1, 1), Record(1, 0, 1), Record(1, 1, 1)]));
+            ClaimJudge.Judge(
+                Plan, [Record(0, 0, 1), Record(0, 0, 1), Record(0, 1, 1), Record(1, 0, 1), Record(1, 1, 1)]));
 
         Assert.That(e!.Message, Does.Contain("twice"));
     }

@@ -34,7 +34,8 @@ public sealed class ShardedClaimsTests
         [
             new PaperClaim(
                 "tiny-fcn", "FCN on a tiny stand-in", "quick", new ExperimentSpec(data, fcn, 6, 4, seed), 3,
-                [ClaimCheck.Figure("ilrg", "leAcc", 1.0), ClaimCheck.Figure("gi", "leAcc", 0.9, CheckSide.TwoSided)], 0.01),
+                [ClaimCheck.Figure("ilrg", "leAcc", 1.0), ClaimCheck.Figure("gi", "leAcc", 0.9, CheckSide.TwoSided)],
+                0.01),
             new TrainedClaim(
                 "tiny-trained", "FCN trained 4 steps", "full", data, data, fcn,
                 new TrainingOptions(4, BatchSize: 8, CheckpointEvery: 2, Seed: seed), [("it4", 4)], 6, 2, 3,
@@ -59,7 +60,8 @@ public sealed class ShardedClaimsTests
         string[] shards = [.. Enumerable.Range(1, 3).Select(i => Run(new WorkShard(i, 3), name: $"shard{i}"))];
         string merged = Path.Combine(_dir, "merged.json");
 
-        int code = MergeCommand.Execute([.. shards.Reverse().Select(s => new FileInfo(s))], new FileInfo(merged), TextWriter.Null);
+        int code = MergeCommand.Execute(
+            [.. shards.Reverse().Select(s => new FileInfo(s))], new FileInfo(merged), TextWriter.Null);
 
         JsonNode a = WithoutTimes(whole), b = WithoutTimes(merged);
         Assert.Multiple(() =>
@@ -114,7 +116,8 @@ public sealed class ShardedClaimsTests
     {
         string whole = Run(null);
 
-        var e = Assert.Throws<InvalidDataException>(() => MergeCommand.Execute([new FileInfo(whole)], null, TextWriter.Null));
+        var e = Assert.Throws<InvalidDataException>(
+            () => MergeCommand.Execute([new FileInfo(whole)], null, TextWriter.Null));
 
         Assert.That(e!.Message, Does.Contain("not a shard"));
     }

@@ -10,7 +10,8 @@ namespace ILrg.Tests.Unit.Cli;
 /// <summary>The CLI surface of issue 14: --shard, --model-per, --device, merge, golden diff.</summary>
 public sealed class ShardAndGoldenCliTests
 {
-    private const string Tiny = "--dataset synthetic --classes 4 --image-shape 1x8x8 --model fcn --width 8 --batch-size 4";
+    private const string Tiny =
+        "--dataset synthetic --classes 4 --image-shape 1x8x8 --model fcn --width 8 --batch-size 4";
 
     [TestCase("run " + Tiny + " --shard 2/3 --report r.json --model-per run --device cpu")]
     [TestCase("compare " + Tiny + " --shard 1/1 --report r.json --device auto")]
@@ -59,18 +60,19 @@ public sealed class ShardAndGoldenCliTests
         {
             string[] args = [.. (Tiny + " --trials 5 --seed 2 --model-per run").Split(' ')];
             string Report(string name) => Path.Combine(dir, name);
-            Assert.That(CommandLine.Run(["run", .. args, "--report", Report("w.json")], TextWriter.Null, TextWriter.Null), Is.Zero);
+            int Cli(params string[] a) => CommandLine.Run(a, TextWriter.Null, TextWriter.Null);
+            Assert.That(Cli(["run", .. args, "--report", Report("w.json")]), Is.Zero);
             for (int i = 1; i <= 2; i++)
             {
-                CommandLine.Run(["run", .. args, "--shard", $"{i}/2", "--report", Report($"s{i}.json")], TextWriter.Null, TextWriter.Null);
+                Assert.That(Cli(["run", .. args, "--shard", $"{i}/2", "--report", Report($"s{i}.json")]), Is.Zero);
             }
 
-            int code = CommandLine.Run(
-                ["merge", Report("s2.json"), Report("s1.json"), "--report", Report("m.json")], TextWriter.Null, TextWriter.Null);
+            int code = Cli("merge", Report("s2.json"), Report("s1.json"), "--report", Report("m.json"));
 
             JsonNode whole = JsonNode.Parse(File.ReadAllText(Report("w.json")))!;
             JsonNode merged = JsonNode.Parse(File.ReadAllText(Report("m.json")))!;
-            string Counts(JsonNode n) => string.Join(";", n["trials"]!.AsArray().Select(t => t!["restoredCounts"]!.ToJsonString()));
+            string Counts(JsonNode n) =>
+                string.Join(";", n["trials"]!.AsArray().Select(t => t!["restoredCounts"]!.ToJsonString()));
             Assert.Multiple(() =>
             {
                 Assert.That(code, Is.Zero);
@@ -93,11 +95,12 @@ public sealed class ShardAndGoldenCliTests
         try
         {
             const string Name = "fcn3-mnist-n24";
-            string source = Path.Combine(GoldenFile.Repository().Directory, RestorerSnapshots.GoldenName(Name) + ".json");
-            JsonNode golden = JsonNode.Parse(File.ReadAllText(source))!;
-            JsonNode ilrg = golden["data"]!["trials"]![1]!["methods"]!.AsArray().First(m => m!["method"]!.GetValue<string>() == "ilrg")!;
+            string file = RestorerSnapshots.GoldenName(Name) + ".json";
+            JsonNode golden = JsonNode.Parse(File.ReadAllText(Path.Combine(GoldenFile.Repository().Directory, file)))!;
+            JsonNode ilrg = golden["data"]!["trials"]![1]!["methods"]!.AsArray()
+                .First(m => m!["method"]!.GetValue<string>() == "ilrg")!;
             ilrg["counts"] = "0:24";
-            File.WriteAllText(Path.Combine(dir, RestorerSnapshots.GoldenName(Name) + ".json"), golden.ToJsonString());
+            File.WriteAllText(Path.Combine(dir, file), golden.ToJsonString());
             var output = new StringWriter();
 
             int code = GoldenCommand.Execute(new DirectoryInfo(dir), Name, output, TextWriter.Null);
@@ -122,7 +125,8 @@ public sealed class ShardAndGoldenCliTests
         string dir = Directory.CreateTempSubdirectory("ilrg-golden-none-").FullName;
         try
         {
-            int code = CommandLine.Run(["golden", "diff", "--golden-dir", dir, "--only", "lenet5"], TextWriter.Null, error);
+            int code = CommandLine.Run(
+                ["golden", "diff", "--golden-dir", dir, "--only", "lenet5"], TextWriter.Null, error);
 
             Assert.Multiple(() =>
             {

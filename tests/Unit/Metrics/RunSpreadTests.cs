@@ -4,7 +4,8 @@ using NUnit.Framework;
 
 namespace ILrg.Tests.Unit.Metrics;
 
-/// <summary>The spread of run means and the 95% prediction interval of one further run (docs/claims-statistics.md).</summary>
+/// <summary>The spread of run means and the 95% prediction interval of one further run
+/// (docs/claims-statistics.md).</summary>
 public sealed class RunSpreadTests
 {
     [Test]

@@ -32,7 +32,8 @@ public sealed class WorkShardTests
     [Test]
     public void Takes_ThreeShards_PartitionUnitsRoundRobin()
     {
-        int[][] taken = [.. Enumerable.Range(1, 3).Select(i => Enumerable.Range(0, 7).Where(u => new WorkShard(i, 3).Takes(u)).ToArray())];
+        int[] Units(int i) => [.. Enumerable.Range(0, 7).Where(u => new WorkShard(i, 3).Takes(u))];
+        int[][] taken = [Units(1), Units(2), Units(3)];
 
         Assert.That(taken, Is.EqualTo(new[] { new[] { 0, 3, 6 }, new[] { 1, 4 }, new[] { 2, 5 } }));
     }

@@ -9,7 +9,8 @@ namespace ILrg.Tests.Unit.Trials;
 /// <summary><c>--model-per run|trial</c>: the paper's one model per run, or ILrg's fresh model per trial.</summary>
 public sealed class ModelProtocolTests
 {
-    private static readonly SyntheticDataset Data = new("tiny", new ImageShape(1, 8, 8), 5, 200, 1, Normalisation.Mnist);
+    private static readonly SyntheticDataset Data =
+        new("tiny", new ImageShape(1, 8, 8), 5, 200, 1, Normalisation.Mnist);
 
     private static ExperimentSpec Spec(ModelProtocol per) =>
         new(new DatasetRequest("synthetic"), new ModelSpec("fcn", Width: 16), 6, 4, 3, ModelPer: per);

@@ -10,23 +10,27 @@ namespace ILrg.Tests.Unit.Trials;
 /// <summary>Sharded <c>run</c> and <c>compare</c>: the shards' trials merge into the unsharded result.</summary>
 public sealed class ResultMergeTests
 {
-    private static readonly SyntheticDataset Data = new("tiny", new ImageShape(1, 8, 8), 5, 200, 1, Normalisation.Mnist);
+    private static readonly SyntheticDataset Data =
+        new("tiny", new ImageShape(1, 8, 8), 5, 200, 1, Normalisation.Mnist);
 
-    private static ExperimentSpec Spec() => new(new DatasetRequest("synthetic"), new ModelSpec("fcn", Width: 16), 6, 5, 3);
+    private static ExperimentSpec Spec() =>
+        new(new DatasetRequest("synthetic"), new ModelSpec("fcn", Width: 16), 6, 5, 3);
 
     [Test]
     public void Experiment_TwoShards_MergeIntoTheUnshardedResult()
     {
         ExperimentResult whole = ExperimentRunner.Run(Spec(), Data);
         var parts = Enumerable.Range(1, 2)
-            .Select(i => ($"part{i}", RoundTrip(ExperimentRunner.Run(Spec(), Data, shard: new WorkShard(i, 2))))).ToList();
+            .Select(i => ($"part{i}", RoundTrip(ExperimentRunner.Run(Spec(), Data, shard: new WorkShard(i, 2)))))
+            .ToList();
 
         ExperimentResult merged = ResultMerge.Experiment(parts);
 
         Assert.Multiple(() =>
         {
             Assert.That(parts[0].Item2.Trials.Select(t => t.Index), Is.EqualTo(new[] { 0, 2, 4 }));
-            Assert.That(merged.Trials.Select(t => t.RestoredCounts), Is.EqualTo(whole.Trials.Select(t => t.RestoredCounts)));
+            Assert.That(
+                merged.Trials.Select(t => t.RestoredCounts), Is.EqualTo(whole.Trials.Select(t => t.RestoredCounts)));
             Assert.That(merged.Summary, Is.EqualTo(whole.Summary));
             Assert.That(merged.Manifest.Shard, Is.Null);
         });
@@ -39,7 +43,8 @@ public sealed class ResultMergeTests
         ComparisonResult whole = ComparisonRunner.Run(spec, Data);
 
         ComparisonResult merged = ResultMerge.Comparison(
-            [.. Enumerable.Range(1, 2).Select(i => ($"p{i}", ComparisonRunner.Run(spec, Data, shard: new WorkShard(i, 2))))]);
+            [("p1", ComparisonRunner.Run(spec, Data, shard: new WorkShard(1, 2))),
+                ("p2", ComparisonRunner.Run(spec, Data, shard: new WorkShard(2, 2)))]);
 
         Assert.That(merged.Summaries.Select(s => s.Labels), Is.EqualTo(whole.Summaries.Select(s => s.Labels)));
     }

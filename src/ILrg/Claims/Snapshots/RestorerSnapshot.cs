@@ -1,6 +1,7 @@
 namespace ILrg.Claims.Snapshots;
 
-/// <summary>The restored counts of every registered restorer on the trials of one configuration of the golden matrix.</summary>
+/// <summary>The restored counts of every registered restorer on the trials of one configuration of the golden
+/// matrix.</summary>
 /// <param name="Name">The configuration (e.g. fcn3-mnist-n24).</param>
 /// <param name="Trials">Every trial, in order.</param>
 public sealed record RestorerSnapshot(string Name, IReadOnlyList<SnapshotTrial> Trials);

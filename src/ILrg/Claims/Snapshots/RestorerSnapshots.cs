@@ -55,7 +55,8 @@ public static class RestorerSnapshots
         {
             if (g.TrueCounts != n.TrueCounts)
             {
-                lines.Add($"{now.Name} trial {n.Trial}: the batch changed (sampling or data): {g.TrueCounts} → {n.TrueCounts}");
+                lines.Add($"{now.Name} trial {n.Trial}: the batch changed (sampling or data): " +
+                          $"{g.TrueCounts} → {n.TrueCounts}");
             }
 
             foreach (string method in g.Methods.Select(m => m.Method).Union(n.Methods.Select(m => m.Method)))
@@ -99,7 +100,8 @@ public static class RestorerSnapshots
 
     private static Dictionary<int, int> Parse(string sparse) => sparse
         .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split(':'))
-        .ToDictionary(p => int.Parse(p[0], CultureInfo.InvariantCulture), p => int.Parse(p[1], CultureInfo.InvariantCulture));
+        .ToDictionary(
+            p => int.Parse(p[0], CultureInfo.InvariantCulture), p => int.Parse(p[1], CultureInfo.InvariantCulture));
 
     private static double? Mean(RestorerSnapshot s, string method)
     {
