@@ -6,7 +6,8 @@ using ILrg.Numerics;
 
 namespace ILrg.Tests.Property;
 
-/// <summary>Laws of sharding (every unit in exactly one shard, shard sizes add up) and of the run-mean interval.</summary>
+/// <summary>Laws of sharding (every unit in exactly one shard, shard sizes add up) and of the run-mean
+/// interval.</summary>
 [NUnit.Framework.TestFixture]
 public sealed class ShardProperties
 {

@@ -71,7 +71,7 @@ internal static class ClaimTable
         foreach (ClaimPlan p in plans)
         {
             table.AddRow(
-                Markup.Escape(p.Id), p.Suite, Markup.Escape(p.Dataset + (p.Synthetic ? " (synthetic)" : "")),
+                Markup.Escape(p.Id), p.Suite, Markup.Escape(p.Dataset),
                 $"{p.Runs}×{p.TrialsPerRun}", Format.I(p.Units), Duration(p.EstimatedCpuSeconds),
                 Markup.Escape(string.Join(", ", p.Checks.Select(c => c.Key))));
         }

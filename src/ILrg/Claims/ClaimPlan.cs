@@ -7,7 +7,7 @@ namespace ILrg.Claims;
 /// <param name="Id">Stable identifier.</param>
 /// <param name="Title">Human description.</param>
 /// <param name="Suite">The smallest suite that holds the claim: quick, full or accelerator.</param>
-/// <param name="Dataset">The dataset name requested.</param>
+/// <param name="Dataset">The data, described ("mnist", "synthetic 3x32x32, 100 classes", …).</param>
 /// <param name="Synthetic">True when the data is a synthetic stand-in for the paper's.</param>
 /// <param name="Classes">C of the data (the decisions behind LeAcc and LnAcc).</param>
 /// <param name="BatchSize">N (the instances behind IRec).</param>

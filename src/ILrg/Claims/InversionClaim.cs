@@ -28,7 +28,7 @@ public sealed record InversionClaim(
 
     /// <inheritdoc />
     public ClaimPlan Plan => new(
-        Id, Title, Suite, Spec.Experiment.Dataset.Name, Spec.Experiment.Dataset.Name == "synthetic",
+        Id, Title, Suite, TrialFigures.Describe(Spec.Experiment.Dataset), Spec.Experiment.Dataset.Name == "synthetic",
         TrialFigures.ClassesOf(Spec.Experiment.Dataset), Spec.Experiment.BatchSize, Spec.Experiment.Seed, Runs, 1,
         true, [Check],
         Runs * RunSeconds, Note);

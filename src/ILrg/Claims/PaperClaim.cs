@@ -23,7 +23,7 @@ public sealed record PaperClaim(
 {
     /// <inheritdoc />
     public ClaimPlan Plan => new(
-        Id, Title, Suite, Experiment.Dataset.Name, Experiment.Dataset.Name == "synthetic",
+        Id, Title, Suite, TrialFigures.Describe(Experiment.Dataset), Experiment.Dataset.Name == "synthetic",
         TrialFigures.ClassesOf(Experiment.Dataset), Experiment.BatchSize, Experiment.Seed, Runs,
         Experiment.Trials, false, Checks,
         Runs * Experiment.Trials * TrialSeconds, Note, X);

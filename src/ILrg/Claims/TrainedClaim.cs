@@ -36,7 +36,8 @@ public sealed record TrainedClaim(
 {
     /// <inheritdoc />
     public ClaimPlan Plan => new(
-        Id, Title, Suite, AttackData.Name, AttackData.Name == "synthetic", TrialFigures.ClassesOf(AttackData),
+        Id, Title, Suite, TrialFigures.Describe(AttackData), AttackData.Name == "synthetic",
+        TrialFigures.ClassesOf(AttackData),
         BatchSize, Training.Seed, Runs, Trials, true, Checks, Runs * RunSeconds, Note);
 
     /// <inheritdoc />

@@ -27,6 +27,15 @@ internal static class TrialFigures
         _ => request.Classes,
     };
 
+    /// <summary>The data a request names, for plans and tables: "mnist", "fashion-mnist as 3×32×32", or "synthetic
+    /// 3×32×32, 100 classes" for a stand-in.</summary>
+    public static string Describe(Data.DatasetRequest request) => request switch
+    {
+        { Name: "synthetic" } => $"synthetic {request.Shape?.ToString() ?? "3x32x32"}, {request.Classes} classes",
+        { Rgb32: true } => request.Name + " as 3×32×32",
+        _ => request.Name,
+    };
+
     /// <summary>Sparse "class:count" text of a count vector, e.g. "3:2 7:1".</summary>
     public static string Sparse(IReadOnlyList<int> counts) => string.Join(
         " ", Enumerable.Range(0, counts.Count).Where(c => counts[c] != 0)
