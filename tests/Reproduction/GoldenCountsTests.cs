@@ -9,7 +9,7 @@ using NUnit.Framework;
 
 namespace ILrg.Tests.Reproduction;
 
-/// <summary> Exact regression snapshot: the true and restored counts of every trial of the fixed-seed FCN-3 / real
+/// <summary>Exact regression snapshot: the true and restored counts of every trial of the fixed-seed FCN-3 / real
 /// MNIST, N=24 run (a fresh model per trial, ILrg's default protocol). Any solver, sampling or model-initialisation
 /// change that moves a single count fails here.
 /// </summary>

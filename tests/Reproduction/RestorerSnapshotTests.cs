@@ -8,7 +8,7 @@ using NUnit.Framework;
 
 namespace ILrg.Tests.Reproduction;
 
-/// <summary> Exact regression snapshots for solver changes: the restored counts of EVERY registered restorer on the
+/// <summary>Exact regression snapshots for solver changes: the restored counts of EVERY registered restorer on the
 /// golden matrix (FCN-3 / real MNIST and LeNet-5 / CIFAR-100-shaped stand-in, N = 24 and 64, three trials each, seed
 /// 0). A change that moves one count of one restorer fails here; <c>ilrg golden diff</c> prints what moved.
 /// </summary>

@@ -3,7 +3,7 @@ using ILrg.Metrics;
 
 namespace ILrg.Claims;
 
-/// <summary> One judged figure of a claim (docs/claims-statistics.md). With a <see cref="Paper"/> figure and no <see
+/// <summary>One judged figure of a claim (docs/claims-statistics.md). With a <see cref="Paper"/> figure and no <see
 /// cref="Threshold"/>, the paper's figure (one run of the paper's protocol) is judged against the 95% prediction
 /// interval of one ILrg run mean (<see cref="RunSpread"/>), at least as wide as the binomial resolution of the two
 /// rates, widened by the paper's rounding to three decimals; with a <see cref="Threshold"/> (a gate from SPEC.md or an

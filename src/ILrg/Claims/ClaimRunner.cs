@@ -8,7 +8,7 @@ namespace ILrg.Claims;
 /// records.</summary>
 public static class ClaimRunner
 {
-    /// <summary> Measures every unit of <paramref name="claims"/> that <paramref name="shard"/> takes (all without a
+    /// <summary>Measures every unit of <paramref name="claims"/> that <paramref name="shard"/> takes (all without a
     /// shard). Units are numbered across the claims in order (claim, run, trial), so the partition depends only on the
     /// list.
     /// </summary>
@@ -46,7 +46,7 @@ public static class ClaimRunner
         return records;
     }
 
-    /// <summary> Measures the units of <paramref name="claims"/> that <paramref name="shard"/> takes and returns the
+    /// <summary>Measures the units of <paramref name="claims"/> that <paramref name="shard"/> takes and returns the
     /// report: judged for a whole run, partial (records only, manifest.shard set) for a shard.
     /// </summary>
     /// <param name="tool">The verb, e.g. "ilrg reproduce".</param>

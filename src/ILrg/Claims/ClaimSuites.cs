@@ -1,6 +1,6 @@
 namespace ILrg.Claims;
 
-/// <summary> The named suites of claims that <c>ilrg reproduce --suite</c> and the reproduction tests run. Every row of
+/// <summary>The named suites of claims that <c>ilrg reproduce --suite</c> and the reproduction tests run. Every row of
 /// SPEC.md §9 is a claim tagged with the smallest suite that holds it (its <see cref="ClaimPlan.Suite"/>): quick (CI,
 /// minutes on a CPU), full (the paper's T = 50 with more runs; hours on a CPU, sharded) and accelerator (days on a
 /// CPU).

@@ -15,7 +15,7 @@ public static class InversionClaims
     /// gate.</summary>
     public const double CifarGainDb = 5.8;
 
-    /// <summary> MNIST, untrained FCN-3, N=50: PSNR with iLRG's labels minus PSNR with one shared joint soft label ≥ 5
+    /// <summary>MNIST, untrained FCN-3, N=50: PSNR with iLRG's labels minus PSNR with one shared joint soft label ≥ 5
     /// dB, as the mean over <paramref name="runs"/> runs. Reduced to 2000 iterations × 1 restart (the step schedule
     /// scales with the iteration count); the threshold is not loosened for it.
     /// </summary>

@@ -4,7 +4,7 @@ using ILrg.Trials;
 
 namespace ILrg.Claims;
 
-/// <summary> The large-batch rows of SPEC.md §9: LeNet-5 at N = 64…1024 (iLRG LnAcc, SVD LeAcc) and VGG-11/13/16/19 at
+/// <summary>The large-batch rows of SPEC.md §9: LeNet-5 at N = 64…1024 (iLRG LnAcc, SVD LeAcc) and VGG-11/13/16/19 at
 /// N=1024 on the CIFAR-100-shaped stand-in; ResNet-50 at N = 128 and 4096 and ResNet-18/34/101/152 at N=2048 on the
 /// ImageNet-shaped stand-in (accelerator suite). Real CIFAR-100 and ImageNet cannot be fetched here, so every figure is
 /// measured on uniform-noise images of the right shape and is labelled synthetic.

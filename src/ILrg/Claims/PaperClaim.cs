@@ -5,7 +5,7 @@ using ILrg.Trials;
 
 namespace ILrg.Claims;
 
-/// <summary> A label-restoration claim of the paper: one setting, K runs of T trials under the paper's protocol (one
+/// <summary>A label-restoration claim of the paper: one setting, K runs of T trials under the paper's protocol (one
 /// model per run, <see cref="ModelProtocol.Run"/>), every checked method restoring from the same update in each trial.
 /// </summary>
 /// <param name="Id">Stable identifier (used in reports and goldens).</param>

@@ -1,6 +1,6 @@
 namespace ILrg.Claims;
 
-/// <summary> What one trial of one run of a claim measured: every figure by key ("method:metric", or a claim's own
+/// <summary>What one trial of one run of a claim measured: every figure by key ("method:metric", or a claim's own
 /// metric) and, for label claims, the true and restored counts (sparse "class:count" lists). Shards write these; the
 /// judge reads them.
 /// </summary>

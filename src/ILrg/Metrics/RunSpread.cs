@@ -8,7 +8,7 @@ namespace ILrg.Metrics;
 /// under the same protocol (docs/claims-statistics.md). A paper figure is one run mean (SPEC.md §10), so it is judged
 /// against this interval, not against an interval for ILrg's mean.
 /// </summary>
-/// <remarks> K ≥ 39: the distribution-free order-statistic interval [m₍ⱼ₎, m₍ₖ₊₁₋ⱼ₎] with j = ⌊0.025 (K + 1)⌋, which
+/// <remarks>K ≥ 39: the distribution-free order-statistic interval [m₍ⱼ₎, m₍ₖ₊₁₋ⱼ₎] with j = ⌊0.025 (K + 1)⌋, which
 /// contains a new run mean with probability (K + 1 − 2j)/(K + 1) ≥ 0.95. 2 ≤ K &lt; 39: order statistics cannot reach
 /// 95%, so the Student-t prediction interval m̄ ± t(0.975, K − 1) · s · √(1 + 1/K) (it assumes roughly normal run
 /// means). Either is widened to at least m̄ ± <see cref="Resolution"/> when the caller gives one (the resolution of a

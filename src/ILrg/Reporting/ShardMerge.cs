@@ -45,7 +45,7 @@ public static class ShardMerge
         }
     }
 
-    /// <summary> The manifest of the whole run: the shards' common fields, the datasets of all, the earliest start, the
+    /// <summary>The manifest of the whole run: the shards' common fields, the datasets of all, the earliest start, the
     /// summed wall time and stage totals, and no shard.
     /// </summary>
     /// <exception cref="InvalidDataException">A part is not a shard, the parts differ in verb, version, commit, seed,

@@ -4,16 +4,14 @@ using static TorchSharp.torch;
 
 namespace ILrg.Training;
 
-/// <summary>
-/// SGD with Nesterov momentum and L2 weight decay, the same tensor operations in the same order as TorchSharp's
-/// <c>optim.SGD(…, nesterov: true)</c> (so the same weights, bit for bit), but with every scalar created, kept alive and
-/// released explicitly.
+/// <summary>SGD with Nesterov momentum and L2 weight decay, the same tensor operations in the same order as
+/// TorchSharp's <c>optim.SGD(…, nesterov: true)</c> (so the same weights, bit for bit), but with every scalar created,
+/// kept alive and released explicitly.
 /// </summary>
-/// <remarks>
-/// TorchSharp 0.107's SGD passes implicitly converted <see cref="Scalar"/>s (weight decay, momentum, −lr) to native code
-/// without keeping them alive, so a garbage collection during a step can finalize one while libtorch reads it. After much
-/// earlier tensor work in the same process (a claim's attack trials before its next run's training) this failed
-/// reproducibly with "Exception raised from toFloat … Expected false to be true".
+/// <remarks>TorchSharp 0.107's SGD passes implicitly converted <see cref="Scalar"/>s (weight decay, momentum, −lr) to
+/// native code without keeping them alive, so a garbage collection during a step can finalize one while libtorch reads
+/// it. After much earlier tensor work in the same process (a claim's attack trials before its next run's training) this
+/// failed reproducibly with "Exception raised from toFloat … Expected false to be true".
 /// </remarks>
 internal sealed class NesterovSgd : IDisposable
 {

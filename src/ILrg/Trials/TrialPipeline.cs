@@ -17,7 +17,7 @@ namespace ILrg.Trials;
 /// </summary>
 public static class TrialPipeline
 {
-    /// <summary> The attack-free part of trial <paramref name="index"/>: batch from the trial's batch seed, a fresh
+    /// <summary>The attack-free part of trial <paramref name="index"/>: batch from the trial's batch seed, a fresh
     /// model from its model seed (under <see cref="ModelProtocol.Run"/> the seed of trial 0, so every trial attacks the
     /// run's one model, rebuilt identically: no state carries from trial to trial, so trials stay independent units),
     /// the client update of <paramref name="kind"/> and the attacker's observation. Call inside a dispose scope;

@@ -6,7 +6,8 @@ using static TorchSharp.torch;
 
 namespace ILrg.Tests.Unit.Training;
 
-/// <summary>ILrg's SGD step is TorchSharp's <c>optim.SGD(nesterov: true)</c> bit for bit, with its scalars kept alive.</summary>
+/// <summary>ILrg's SGD step is TorchSharp's <c>optim.SGD(nesterov: true)</c> bit for bit, with its scalars kept
+/// alive.</summary>
 public sealed class NesterovSgdTests
 {
     [Test]
