@@ -1,5 +1,6 @@
 using ILrg.Data;
 using ILrg.Models;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ILrg.Federated;
@@ -47,8 +48,12 @@ public static class Client
             }
         }
 
-        gb.div_(n);
-        gw.div_(n);
+        using (Scalar count = n.ToScalar()) // explicit and kept alive: TorchSharp does not keep implicit scalars alive
+        {
+            gb.div_(count);
+            gw.div_(count);
+        }
+
         var gradients = new Dictionary<string, ParameterGradient>
         {
             [ClientUpdate.FcWeight] = ToManaged(gw),
