@@ -12,7 +12,8 @@ public sealed class LeakyReluTests
     {
         using var scope = NewDisposeScope();
         using var generator = new Generator(3);
-        Tensor x = cat([randn([4096], generator: generator) * 5, zeros(3), tensor(new[] { -0.0f, 1e-30f, -1e-30f })], 0);
+        Tensor x = cat(
+            [randn([4096], generator: generator) * 5, zeros(3), tensor(new[] { -0.0f, 1e-30f, -1e-30f })], 0);
         using var ours = new LeakyRelu();
         using var theirs = nn.LeakyReLU(0.01);
 
