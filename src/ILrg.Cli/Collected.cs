@@ -15,6 +15,15 @@ public sealed class Collected<T>
         }
     }
 
+    /// <summary>Adds several finished units at once.</summary>
+    public void AddRange(IEnumerable<T> items)
+    {
+        lock (_items)
+        {
+            _items.AddRange(items);
+        }
+    }
+
     /// <summary>A copy of what has finished.</summary>
     public IReadOnlyList<T> Snapshot()
     {

@@ -19,6 +19,8 @@ public static class CommandLine
         root.Subcommands.Add(InvertCommand.Create(output, error));
         root.Subcommands.Add(TrainCommand.Create(output, error));
         root.Subcommands.Add(SweepCommand.Create(output, error));
+        root.Subcommands.Add(MergeCommand.Create(output, error));
+        root.Subcommands.Add(GoldenCommand.Create(output, error));
         return root;
     }
 

@@ -39,9 +39,7 @@ public static class Trainer
         Directory.CreateDirectory(outputDirectory);
         using var generator = new Generator(SeedStreams.ForRun(options.Seed, SeedPurpose.TrainingModel));
         using Classifier model = ModelZoo.Create(spec, dataset.Shape, dataset.Classes, generator);
-        using var optimizer = optim.SGD(
-            model.parameters(), options.LearningRate, momentum: options.Momentum,
-            weight_decay: options.WeightDecay, nesterov: true);
+        using var optimizer = new NesterovSgd(model.parameters(), options.Momentum, options.WeightDecay);
         var order = new Order(dataset, SeedStreams.ForRun(options.Seed, SeedPurpose.TrainingOrder));
         var saved = new List<TrainingCheckpoint>
         {
@@ -54,12 +52,7 @@ public static class Trainer
         for (int it = 0; it < options.Iterations; it++)
         {
             cancellation.ThrowIfCancellationRequested();
-            foreach (var group in optimizer.ParamGroups)
-            {
-                group.LearningRate = options.LearningRateAt(it);
-            }
-
-            var (loss, accuracy) = Step(model, optimizer, order.Next(options.BatchSize));
+            var (loss, accuracy) = Step(model, optimizer, options.LearningRateAt(it), order.Next(options.BatchSize));
             lossSum += loss;
             accSum += accuracy;
             steps++;
@@ -83,16 +76,17 @@ public static class Trainer
         return saved;
     }
 
-    private static (double Loss, double Accuracy) Step(Classifier model, optim.Optimizer optimizer, Batch batch)
+    private static (double Loss, double Accuracy) Step(
+        Classifier model, NesterovSgd optimizer, double learningRate, Batch batch)
     {
         using var scope = NewDisposeScope();
-        optimizer.zero_grad();
+        model.zero_grad();
         Tensor images = batch.Images();
         Tensor labels = batch.LabelTensor(0, batch.Size);
         Tensor logits = model.forward(images);
         Tensor loss = nn.functional.cross_entropy(logits, labels);
         loss.backward();
-        optimizer.step();
+        optimizer.Step(learningRate);
         double accuracy = logits.argmax(1).eq(labels).to_type(ScalarType.Float64).mean().item<double>();
         return (loss.item<float>(), accuracy);
     }

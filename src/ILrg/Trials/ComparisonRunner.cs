@@ -1,5 +1,6 @@
 using ILrg.Data;
 using ILrg.Metrics;
+using ILrg.Numerics;
 using ILrg.Reporting;
 using ILrg.Restoration.Registry;
 using static TorchSharp.torch;
@@ -13,10 +14,17 @@ namespace ILrg.Trials;
 public static class ComparisonRunner
 {
     /// <summary>Runs the comparison on an opened dataset.</summary>
-    /// <exception cref="ArgumentException">Bad configuration or an unknown method.</exception>
-    /// <exception cref="OperationCanceledException">Cancelled; the trials finished so far went to <paramref name="onTrial"/>.</exception>
+    /// <param name="spec">The comparison.</param>
+    /// <param name="dataset">The dataset named by the spec.</param>
+    /// <param name="onTrial">Called after each trial.</param>
+    /// <param name="shard">Run only the trials t with t mod n = i − 1 (a partial result; <see
+    /// cref="ResultMerge"/>).</param>
+    /// <param name="cancellation">Checked before each trial.</param>
+    /// <exception cref="ArgumentException">Bad configuration, an unknown method or a shard without trials.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the trials finished so far went to
+    /// <paramref name="onTrial"/>.</exception>
     public static ComparisonResult Run(
-        ComparisonSpec spec, IImageDataset dataset, Action<ComparisonTrial>? onTrial = null,
+        ComparisonSpec spec, IImageDataset dataset, Action<ComparisonTrial>? onTrial = null, WorkShard? shard = null,
         CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -27,7 +35,7 @@ public static class ComparisonRunner
         var started = DateTimeOffset.UtcNow;
         var sampler = new BatchSampler(dataset);
         var trials = new List<ComparisonTrial>(experiment.Trials);
-        for (int t = 0; t < experiment.Trials; t++)
+        foreach (int t in ResultMerge.TrialsOf(experiment.Trials, shard))
         {
             cancellation.ThrowIfCancellationRequested();
             ComparisonTrial trial = RunTrial(spec, dataset, sampler, methods, t);
@@ -35,17 +43,17 @@ public static class ComparisonRunner
             onTrial?.Invoke(trial);
         }
 
-        return Summarise(spec, dataset, trials, started);
+        return Summarise(spec, dataset, trials, started, shard);
     }
 
     /// <summary>The result of the trials that ran (all of them, or those finished before an interruption).</summary>
     public static ComparisonResult Summarise(
         ComparisonSpec spec, IImageDataset dataset, IReadOnlyList<ComparisonTrial> trials, DateTimeOffset started,
-        bool interrupted = false)
+        WorkShard? shard = null, bool interrupted = false)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var summaries = RestorerRegistry.Select(spec.Methods).Select(m => Summarise(m, trials)).ToList();
-        var manifest = RunManifest.Create("ilrg compare", spec.Experiment.Seed, spec, [dataset], started);
+        var summaries = Summarise(RestorerRegistry.Select(spec.Methods), trials);
+        var manifest = RunManifest.Create("ilrg compare", spec.Experiment.Seed, spec, [dataset], started, shard: shard);
         return new ComparisonResult(manifest, spec, summaries, trials, interrupted);
     }
 
@@ -69,6 +77,11 @@ public static class ComparisonRunner
 
         return new ComparisonTrial(index, trial.BatchSeed, trial.ModelSeed, trial.TrueCounts, results);
     }
+
+    /// <summary>Every method's summary over <paramref name="trials"/>.</summary>
+    internal static List<MethodSummary> Summarise(
+        IReadOnlyList<RestorerDescriptor> methods, IReadOnlyList<ComparisonTrial> trials) =>
+        [.. methods.Select(m => Summarise(m, trials))];
 
     private static MethodSummary Summarise(RestorerDescriptor method, IReadOnlyList<ComparisonTrial> trials)
     {

@@ -5,6 +5,7 @@ using ILrg.Models;
 using ILrg.Numerics;
 using ILrg.Restoration;
 using ILrg.Restoration.Registry;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ILrg.Trials;
@@ -16,10 +17,11 @@ namespace ILrg.Trials;
 /// </summary>
 public static class TrialPipeline
 {
-    /// <summary>
-    /// The attack-free part of trial <paramref name="index"/>: batch from the trial's batch seed, a fresh model from its
-    /// model seed, the client update of <paramref name="kind"/> and the attacker's observation. Call inside a dispose
-    /// scope; dispose the result.
+    /// <summary>The attack-free part of trial <paramref name="index"/>: batch from the trial's batch seed, a fresh
+    /// model from its model seed (under <see cref="ModelProtocol.Run"/> the seed of trial 0, so every trial attacks the
+    /// run's one model, rebuilt identically: no state carries from trial to trial, so trials stay independent units),
+    /// the client update of <paramref name="kind"/> and the attacker's observation. Call inside a dispose scope;
+    /// dispose the result.
     /// </summary>
     public static PreparedTrial Prepare(
         ExperimentSpec spec, IImageDataset dataset, BatchSampler sampler, int index, UpdateKind kind = UpdateKind.LastLayer)
@@ -29,16 +31,24 @@ public static class TrialPipeline
         ArgumentNullException.ThrowIfNull(sampler);
         var clock = Stopwatch.StartNew();
         ulong batchSeed = SeedStreams.ForTrial(spec.Seed, SeedPurpose.Batch, index);
-        ulong modelSeed = SeedStreams.ForTrial(spec.Seed, SeedPurpose.Model, index);
+        ulong trialModelSeed = SeedStreams.ForTrial(spec.Seed, SeedPurpose.Model, index);
+        ulong modelSeed = spec.ModelPer == ModelProtocol.Run
+            ? SeedStreams.ForTrial(spec.Seed, SeedPurpose.Model, 0) // the run's one model: trial 0's
+            : trialModelSeed;
         Batch batch = sampler.Sample(spec.BatchSize, spec.Distribution, batchSeed, spec.ClassesInBatch);
         double sampleMs = Lap(clock);
 
         using var generator = new Generator(modelSeed);
         Classifier model = ModelZoo.Create(spec.Model, dataset.Shape, dataset.Classes, generator);
+        if (spec.Device != ComputeDevice.Cpu)
+        {
+            model.to(ComputeDevice.Torch(spec.Device)); // initialised on the CPU from the seed, then moved
+        }
+
         double modelMs = Lap(clock);
         if (spec.Mode == ClientMode.Train)
         {
-            random.manual_seed((long)(modelSeed >> 1)); // Dropout draws from torch's global generator: fix it per trial.
+            random.manual_seed((long)(trialModelSeed >> 1)); // Dropout draws from torch's global generator: per trial.
         }
 
         try
@@ -47,6 +57,11 @@ public static class TrialPipeline
                 ? Client.FullGradient(model, batch, spec.Mode)
                 : Client.LastLayerClosedForm(model, batch, spec.Mode, spec.ChunkSize);
             double clientMs = Lap(clock);
+            if (kind == UpdateKind.LastLayer && spec.Device != ComputeDevice.Cpu)
+            {
+                model.to(CPU); // the attacker's side (restorers, calibration forwards) runs on the CPU
+            }
+
             LastLayerObservation observation = AttackerView.Observe(model, update);
             return new PreparedTrial(
                 index, batchSeed, modelSeed, batch, model, update, observation, sampleMs, modelMs, clientMs);
@@ -129,6 +144,12 @@ public static class TrialPipeline
         Guard.AtLeast(spec.Trials, 1, "trials");
         Guard.AtLeast(spec.ChunkSize, 1, "chunk size");
         Guard.AtLeast(spec.AuxiliarySize, 1, "auxiliary size");
+        if (spec.Device != ComputeDevice.Resolve(spec.Device))
+        {
+            throw new ArgumentException(
+                $"device must be resolved to {ComputeDevice.Cpu} or {ComputeDevice.Cuda}, got '{spec.Device}'");
+        }
+
         if (!double.IsFinite(spec.Alpha) || spec.Alpha <= 0)
         {
             throw new ArgumentException($"alpha must be a positive finite number, got {spec.Alpha}");
