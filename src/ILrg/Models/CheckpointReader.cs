@@ -88,6 +88,97 @@ internal static class CheckpointReader
     }
 
     /// <summary>The payload size a model's state can need: its tensors' bytes plus per-tensor overhead.</summary>
+    /// <summary>
+    /// Walks the payload in TorchSharp's module format (entry count, then per entry a length-prefixed UTF-8 name, the
+    /// element type, the rank, the dimensions — all 7-bit encoded — and the raw elements) against the model's own state
+    /// before TorchSharp reads it: a payload crafted with a valid checksum could otherwise make TorchSharp allocate a
+    /// shape of any rank (megabytes from a 200-byte file) or read tensors of other shapes.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The payload does not describe exactly the model's state.</exception>
+    public static void CheckPayload(byte[] payload, Classifier model, string path)
+    {
+        var expected = new Dictionary<string, (long Type, long[] Shape, long Bytes)>(StringComparer.Ordinal);
+        foreach ((string name, TorchSharp.torch.Tensor tensor) in model.state_dict())
+        {
+            expected[name] = ((long)tensor.dtype, tensor.shape, tensor.numel() * tensor.ElementSize);
+        }
+
+        int position = 0;
+        long count = ReadEncoded(payload, ref position, path);
+        if (count != expected.Count)
+        {
+            throw Bad(path, Invariant($"the weights hold {count} tensors, the model {expected.Count}"));
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (long i = 0; i < count; i++)
+        {
+            long nameLength = ReadEncoded(payload, ref position, path);
+            if (nameLength > payload.Length - position)
+            {
+                throw Bad(path, "truncated in a tensor name");
+            }
+
+            string name = System.Text.Encoding.UTF8.GetString(payload, position, (int)nameLength);
+            position += (int)nameLength;
+            if (!expected.TryGetValue(name, out var want) || !seen.Add(name))
+            {
+                throw Bad(path, $"the weights name a tensor '{name}' the model does not have (or name it twice)");
+            }
+
+            long type = ReadEncoded(payload, ref position, path);
+            long rank = ReadEncoded(payload, ref position, path);
+            if (type != want.Type || rank != want.Shape.Length)
+            {
+                string stored = Invariant($"type {type} and rank {rank}");
+                string own = Invariant($"{want.Type} and {want.Shape.Length}");
+                throw Bad(path, $"tensor '{name}' is stored with {stored}, the model's has {own}");
+            }
+
+            for (int r = 0; r < rank; r++)
+            {
+                if (ReadEncoded(payload, ref position, path) != want.Shape[r])
+                {
+                    throw Bad(path, $"tensor '{name}' is stored with another shape than the model's " +
+                                    $"[{string.Join(", ", want.Shape)}]");
+                }
+            }
+
+            if (want.Bytes > payload.Length - position)
+            {
+                throw Bad(path, $"truncated in the elements of tensor '{name}'");
+            }
+
+            position += (int)want.Bytes;
+        }
+
+        if (position != payload.Length)
+        {
+            throw Bad(path, Invariant($"{payload.Length - position} bytes after the last tensor"));
+        }
+    }
+
+    private static long ReadEncoded(byte[] payload, ref int position, string path)
+    {
+        long value = 0;
+        for (int shift = 0; shift < 63; shift += 7)
+        {
+            if (position >= payload.Length)
+            {
+                throw Bad(path, "truncated in the weights' structure");
+            }
+
+            byte b = payload[position++];
+            value |= (long)(b & 0x7F) << shift;
+            if ((b & 0x80) == 0)
+            {
+                return value;
+            }
+        }
+
+        throw Bad(path, "a malformed number in the weights' structure");
+    }
+
     private static long StateBytes(Classifier model)
     {
         long total = 64;

@@ -103,6 +103,7 @@ public static class Checkpoints
 
             using FileStream file = File.OpenRead(path);
             byte[] payload = CheckpointReader.ReadVerified(file, path, model, inputShape);
+            CheckpointReader.CheckPayload(payload, model, path);
             Load(model, payload, path);
             return model;
         }
