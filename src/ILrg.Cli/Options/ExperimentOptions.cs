@@ -14,10 +14,12 @@ public sealed class ExperimentOptions(MethodOptions.Choice method, bool withTria
     private readonly BatchOptions _batch = new();
     private readonly TrialOptions _trials = new(withTrials);
     private readonly MethodOptions _method = new(method);
+    private readonly FederationOptions _federation = new();
+    private readonly DefenceOptions _defence = new();
 
     /// <inheritdoc />
     public IEnumerable<Option> Options =>
-        new IOptionGroup[] { _data, _model, _batch, _trials, _method }.SelectMany(g => g.Options);
+        new IOptionGroup[] { _data, _model, _batch, _trials, _method, _federation, _defence }.SelectMany(g => g.Options);
 
     /// <summary>The experiment; for <see cref="MethodOptions.Choice.Many"/> its Method holds the comma list.</summary>
     public ExperimentSpec Bind(ParseResult parse)
@@ -27,6 +29,6 @@ public sealed class ExperimentOptions(MethodOptions.Choice method, bool withTria
         var (methods, alpha, auxiliary) = _method.Bind(parse);
         return new ExperimentSpec(
             _data.Bind(parse, seed), _model.Bind(parse), n, trials, seed, distribution, m, methods, alpha, mode, chunk,
-            auxiliary);
+            auxiliary, _federation.Bind(parse, _defence.Bind(parse)));
     }
 }

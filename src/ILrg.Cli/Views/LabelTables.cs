@@ -32,15 +32,31 @@ internal static class LabelTables
     public static Table Comparison(ComparisonResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        bool soft = result.Summaries.Any(m => m.SoftCountMae is not null);
         var table = new Table().AddColumns("method", "kind", "LeAcc", "LnAcc", "IRec", "exact-batch", "count MAE", "ms");
+        if (soft)
+        {
+            table.AddColumn("soft-count MAE");
+        }
+
+        table.AddColumn("knows (threat model)");
         foreach (MethodSummary m in result.Summaries)
         {
             LabelSummary s = m.Labels;
-            table.AddRow(
+            var cells = new List<string>
+            {
                 Markup.Escape(m.Method), Markup.Escape(ComparisonMarkdown.Kind(m)), Format.Cell(s.LeAcc, s.LeAccCi),
                 Format.Cell(s.LnAcc, s.LnAccCi), Format.Cell(s.IRec, s.IRecCi),
                 Format.Cell(s.ExactBatchRate, s.ExactBatchRateCi), Format.Cell(s.CountMae, m.CountMaeCi),
-                m.MeanRestoreMs.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
+                m.MeanRestoreMs.ToString("F1", System.Globalization.CultureInfo.InvariantCulture),
+            };
+            if (soft)
+            {
+                cells.Add(m.SoftCountMae is { } v ? Format.Cell(v, m.SoftCountMaeCi!) : "");
+            }
+
+            cells.Add(Markup.Escape(ComparisonMarkdown.Knowledge(result, m)));
+            table.AddRow(cells.ToArray());
         }
 
         return table;

@@ -18,6 +18,8 @@ namespace ILrg.Trials;
 /// <param name="Mode">Client in eval (reference) or train mode.</param>
 /// <param name="ChunkSize">Images per forward chunk in the client.</param>
 /// <param name="AuxiliarySize">Held-out images per trial for the methods that calibrate on auxiliary data.</param>
+/// <param name="Federation">The federated setting (protocol, loss, defences, non-IID batches, threat model; issue 11);
+/// null is the paper's setting, under which every trial is exactly what it was before.</param>
 public sealed record ExperimentSpec(
     DatasetRequest Dataset,
     ModelSpec Model,
@@ -30,4 +32,9 @@ public sealed record ExperimentSpec(
     double Alpha = 1.0,
     ClientMode Mode = ClientMode.Eval,
     int ChunkSize = Client.DefaultChunkSize,
-    int AuxiliarySize = 64);
+    int AuxiliarySize = 64,
+    FederationSpec? Federation = null)
+{
+    /// <summary>The federated setting, the paper's when none is given.</summary>
+    public FederationSpec FederationOrDefault() => Federation ?? FederationSpec.Default;
+}
