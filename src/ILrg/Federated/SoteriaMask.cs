@@ -25,7 +25,8 @@ public static class SoteriaMask
         {
             Tensor images = batch.Images().requires_grad_(true);
             Tensor embedding = model.Embed(images);
-            double[] magnitude = embedding.detach().to_type(ScalarType.Float64).pow(2).sum(0).sqrt().data<double>().ToArray();
+            double[] magnitude = embedding.detach().to_type(ScalarType.Float64).pow(2).sum(dim: 0).sqrt()
+                .data<double>().ToArray();
             for (int j = 0; j < d; j++)
             {
                 using var inner = NewDisposeScope();
