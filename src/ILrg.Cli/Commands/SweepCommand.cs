@@ -18,17 +18,25 @@ public static class SweepCommand
     /// <summary>Builds the verb.</summary>
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var kind = OptionFactory.Choice("--kind", "Which curve", ["depth", "batch"], null);
+        var kind = OptionFactory.Choice("--kind", "Which curve", ["depth", "batch", "defence"], null);
+        var defence = new DefenceSweepOptions();
         var trials = OptionFactory.WholeNumber("--trials", "Trials per point (the paper: 50)", 1, 50);
         var seed = OptionFactory.Seed();
         var outputs = new OutputOptions(plot: true);
-        var command = new Command("sweep", "Measure a curve of the paper (FCN depth or batch size on MNIST) point by point")
+        var command = new Command(
+            "sweep", "Measure a curve point by point: the paper's (FCN depth, batch size) or a defence's (issue 11)")
         {
             kind, trials, seed,
-        }.With(outputs);
+        }.With(outputs, defence);
         command.SetAction(parse => CommandLine.Guarded(error, () =>
         {
             var (report, plot, _) = outputs.Bind(parse);
+            if (parse.GetValue(kind) == "defence")
+            {
+                return DefenceSweepCommand.Execute(
+                    defence.Bind(parse, parse.GetValue(trials), parse.GetValue(seed)), plot, report, output, error);
+            }
+
             PaperSweep sweep = parse.GetValue(kind) == "depth"
                 ? PaperSweep.Depth(parse.GetValue(trials), parse.GetValue(seed))
                 : PaperSweep.BatchSize(parse.GetValue(trials), parse.GetValue(seed));

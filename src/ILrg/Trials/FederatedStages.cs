@@ -46,16 +46,8 @@ public static class FederatedStages
         ArgumentNullException.ThrowIfNull(spec);
         FederationSpec federation = spec.FederationOrDefault();
         ClientUpdate computed = RunClient(spec, federation, model, batch, kind, index);
-        ClientUpdate shared = computed;
         UpdateDefence defence = federation.Defence;
-        if (defence.Kind != DefenceKind.None)
-        {
-            bool[]? pruned = defence.Kind == DefenceKind.Soteria
-                ? SoteriaMask.Compute(model, batch, spec.Mode, defence.Strength)
-                : null;
-            shared = UpdateDefences.Apply(
-                computed, defence, SeedStreams.ForTrial(spec.Seed, SeedPurpose.Defence, index), pruned);
-        }
+        ClientUpdate shared = Defend(spec, defence, model, batch, computed, index);
 
         double? cosine = null;
         if (measureDistortion && (defence.Kind != DefenceKind.None || federation.HasTrainingDefence))
@@ -70,6 +62,25 @@ public static class FederatedStages
         PrivacySpent? privacy = federation.DpSgd?.Spent(
             local.BatchFor(batch.Size), batch.Size, local.Steps(batch.Size));
         return new SharedUpdate(shared, cosine, privacy);
+    }
+
+    /// <summary>The defence stage: <paramref name="defence"/> applied to the update the client computed in trial
+    /// <paramref name="index"/> (its noise from the trial's defence seed; Soteria's mask from the client's model and
+    /// batch).</summary>
+    public static ClientUpdate Defend(
+        ExperimentSpec spec, UpdateDefence defence, Classifier model, Batch batch, ClientUpdate computed, int index)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(defence);
+        if (defence.Kind == DefenceKind.None)
+        {
+            return computed;
+        }
+
+        bool[]? pruned = defence.Kind == DefenceKind.Soteria
+            ? SoteriaMask.Compute(model, batch, spec.Mode, defence.Strength)
+            : null;
+        return UpdateDefences.Apply(computed, defence, SeedStreams.ForTrial(spec.Seed, SeedPurpose.Defence, index), pruned);
     }
 
     /// <summary>The expected label mass per class when the client's loss is not plain cross-entropy, else null.</summary>
