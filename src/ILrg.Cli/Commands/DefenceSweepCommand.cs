@@ -12,12 +12,14 @@ namespace ILrg.Cli.Commands;
 public static class DefenceSweepCommand
 {
     /// <summary>Runs the sweep and reports it.</summary>
-    public static int Execute(DefenceSweepSpec spec, FileInfo? plot, FileInfo? report, TextWriter output, TextWriter error)
+    public static int Execute(
+        DefenceSweepSpec spec, FileInfo? plot, FileInfo? report, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(spec);
         IAnsiConsole console = Terminal.For(output);
         ExperimentSpec a = spec.Attack;
-        console.WriteLine($"defence sweep '{spec.Defence}' over {string.Join(", ", spec.Values)}: attack {a.Model.Name} " +
+        string values = string.Join(", ", spec.Values);
+        console.WriteLine($"defence sweep '{spec.Defence}' over {values}: attack {a.Model.Name} " +
                           $"on {a.Dataset.Name}, N={a.BatchSize}, {a.Trials} trials, methods {spec.Methods}, client " +
                           a.FederationOrDefault().Describe(a.BatchSize));
         console.WriteLine(spec.Utility is { } u

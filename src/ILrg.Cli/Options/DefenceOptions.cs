@@ -8,7 +8,8 @@ namespace ILrg.Cli.Options;
 public sealed class DefenceOptions : IOptionGroup
 {
     private readonly Option<string> _defence = OptionFactory.Choice(
-        "--defence", "Defence on the shared update", ["none", "dp", "clip", "sparse", "topk", "quant", "soteria"], "none");
+        "--defence", "Defence on the shared update", ["none", "dp", "clip", "sparse", "topk", "quant", "soteria"],
+            "none");
 
     private readonly Option<double?> _strength = OptionFactory.OptionalNumber(
         "--defence-strength",
@@ -30,7 +31,8 @@ public sealed class DefenceOptions : IOptionGroup
         {
             return strength is null
                 ? UpdateDefence.None
-                : throw new ArgumentException("--defence-strength needs --defence (dp, clip, sparse, topk, quant, soteria)");
+                : throw new ArgumentException(
+                    "--defence-strength needs --defence (dp, clip, sparse, topk, quant, soteria)");
         }
 
         if (strength is not { } s)

@@ -10,8 +10,8 @@ namespace ILrg.Cli.Options;
 
 /// <summary>The options of <c>sweep --kind defence</c> (issue 11): <c>--defence</c>, <c>--values</c>,
 /// <c>--methods</c>, <c>--batch-size</c>, the utility training (<c>--utility-clients</c>, <c>--utility-images</c>,
-/// <c>--utility-rounds</c>, <c>--no-utility</c>) and the client's protocol (<see cref="FederationOptions"/>). The attack
-/// is FCN-3 on real MNIST, the paper's base setting.</summary>
+/// <c>--utility-rounds</c>, <c>--no-utility</c>) and the client's protocol (<see cref="FederationOptions"/>).
+/// The attack is FCN-3 on real MNIST, the paper's base setting.</summary>
 public sealed class DefenceSweepOptions : IOptionGroup
 {
     private readonly Option<string> _defence = OptionFactory.Choice(
@@ -22,12 +22,16 @@ public sealed class DefenceSweepOptions : IOptionGroup
 
     private readonly Option<IReadOnlyList<string>> _methods = OptionFactory.List(
         "--methods", "sweep --kind defence: methods attacking ('all' or a list)",
-        name => name.Equals("all", StringComparison.OrdinalIgnoreCase) ? "all" : RestorerRegistry.Find(name).Name, "ilrg");
+        name => name.Equals("all", StringComparison.OrdinalIgnoreCase) ? "all" : RestorerRegistry.Find(name).Name,
+            "ilrg");
 
     private readonly Option<int> _batch = OptionFactory.WholeNumber("--batch-size", "sweep --kind defence: N", 1, 24);
-    private readonly Option<int> _clients = OptionFactory.WholeNumber("--utility-clients", "Utility: FedAvg clients K", 1, 10);
-    private readonly Option<int> _images = OptionFactory.WholeNumber("--utility-images", "Utility: images per client", 1, 100);
-    private readonly Option<int> _rounds = OptionFactory.WholeNumber("--utility-rounds", "Utility: FedAvg rounds R", 1, 15);
+    private readonly Option<int> _clients = OptionFactory.WholeNumber("--utility-clients", "Utility: FedAvg clients K",
+        1, 10);
+    private readonly Option<int> _images = OptionFactory.WholeNumber("--utility-images", "Utility: images per client",
+        1, 100);
+    private readonly Option<int> _rounds = OptionFactory.WholeNumber("--utility-rounds", "Utility: FedAvg rounds R", 1,
+        40);
     private readonly Option<bool> _noUtility = new("--no-utility") { Description = "Skip the utility training" };
     private readonly FederationOptions _federation = new();
 

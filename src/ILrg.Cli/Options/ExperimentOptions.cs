@@ -19,7 +19,8 @@ public sealed class ExperimentOptions(MethodOptions.Choice method, bool withTria
 
     /// <inheritdoc />
     public IEnumerable<Option> Options =>
-        new IOptionGroup[] { _data, _model, _batch, _trials, _method, _federation, _defence }.SelectMany(g => g.Options);
+        new IOptionGroup[] { _data, _model, _batch, _trials, _method, _federation, _defence }
+            .SelectMany(g => g.Options);
 
     /// <summary>The experiment; for <see cref="MethodOptions.Choice.Many"/> its Method holds the comma list.</summary>
     public ExperimentSpec Bind(ParseResult parse)

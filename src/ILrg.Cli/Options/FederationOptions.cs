@@ -28,7 +28,8 @@ public sealed class FederationOptions : IOptionGroup
         "--dirichlet", "Non-IID client: labels from Dirichlet(α) class proportions", 0, 1e6, exclusiveMinimum: true);
 
     private readonly Option<double> _smoothing = OptionFactory.Parsed(
-        "--label-smoothing", "Client loss: label smoothing ε in [0, 1)", text => InRange(text, 0, 1, "must be in [0, 1)"),
+        "--label-smoothing", "Client loss: label smoothing ε in [0, 1)", text => InRange(text, 0, 1,
+            "must be in [0, 1)"),
         "0");
 
     private readonly Option<double?> _mixup =
@@ -41,11 +42,13 @@ public sealed class FederationOptions : IOptionGroup
         OptionFactory.Number("--dp-sgd-noise", "DP-SGD: noise multiplier z (σ = z·C)", 1.0, 0, 1e6);
 
     private readonly Option<double> _dpDelta = OptionFactory.Parsed(
-        "--dp-sgd-delta", "DP-SGD: the δ of the reported (ε, δ)", text => InRange(text, 0, 1, "must be in (0, 1)", true),
+        "--dp-sgd-delta", "DP-SGD: the δ of the reported (ε, δ)", text => InRange(text, 0, 1, "must be in (0, 1)",
+            true),
         "1e-5");
 
     private readonly Option<int?> _auxPerClass = OptionFactory.OptionalInt(
-        "--auxiliary-per-class", "Attacker's held-out images per class (instead of --auxiliary-size drawn uniformly)", 1);
+        "--auxiliary-per-class", "Attacker's held-out images per class (instead of --auxiliary-size drawn uniformly)",
+            1);
 
     private readonly Option<bool> _hidden = new("--hyperparameters-unknown")
     {
@@ -58,15 +61,16 @@ public sealed class FederationOptions : IOptionGroup
             _auxPerClass, _hidden];
 
     /// <summary>The setting with <paramref name="defence"/>; null when everything is the paper's default.</summary>
-    /// <exception cref="ArgumentException">FedAvg-only options with FedSGD, or DP-SGD options without a clip.</exception>
+    /// <exception cref="ArgumentException">FedAvg-only options with FedSGD, or DP-SGD options without a
+    /// clip.</exception>
     public FederationSpec? Bind(ParseResult parse, UpdateDefence defence)
     {
         ArgumentNullException.ThrowIfNull(parse);
         bool fedAvg = parse.GetValue(_protocol) == "fedavg";
         if (!fedAvg)
         {
-            Option? stray = new Option[] { _epochs, _localBatch, _lr, _momentum }.FirstOrDefault(o => parse.GetResult(o) is
-                { Implicit: false });
+            Option[] fedAvgOnly = [_epochs, _localBatch, _lr, _momentum];
+            Option? stray = fedAvgOnly.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false });
             if (stray is not null)
             {
                 throw new ArgumentException($"{stray.Name} applies to --protocol fedavg (FedSGD shares one gradient)");

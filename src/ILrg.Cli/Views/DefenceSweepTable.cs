@@ -31,7 +31,8 @@ internal static class DefenceSweepTable
             var cells = new List<string> { r.Value.ToString("G4", CultureInfo.InvariantCulture) };
             foreach (var m in r.Methods)
             {
-                cells.AddRange([Format.Cell(m.Labels.LeAcc, m.Labels.LeAccCi), Format.Cell(m.Labels.LnAcc, m.Labels.LnAccCi),
+                cells.AddRange([Format.Cell(m.Labels.LeAcc, m.Labels.LeAccCi), Format.Cell(m.Labels.LnAcc,
+                    m.Labels.LnAccCi),
                     Format.Cell(m.Labels.IRec, m.Labels.IRecCi)]);
             }
 

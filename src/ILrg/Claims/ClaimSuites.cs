@@ -4,7 +4,8 @@ namespace ILrg.Claims;
 public static class ClaimSuites
 {
     /// <summary>The suite names, the default first.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["main", "quick", "baselines", "large-batch", "inversion", "full", "defences"];
+    public static IReadOnlyList<string> Names { get; } = ["main", "quick", "baselines", "large-batch", "inversion",
+        "full", "defences"];
 
     /// <summary>What each suite holds, for help texts.</summary>
     public const string Description =

@@ -12,14 +12,15 @@ namespace ILrg.Claims;
 /// <summary>
 /// A row of the paper's defence table (SPEC.md §9, issue 11): one defence at several strengths, each gated. Every
 /// trial's update is computed once and defended at every strength by the pipeline's defence stage
-/// (<see cref="FederatedStages.Defend"/>, the same seeds as <c>ilrg run --defence</c>), so the strengths are compared on
-/// identical updates, as in the paper, at a third of the cost of separate runs.
+/// (<see cref="FederatedStages.Defend"/>, the same seeds as <c>ilrg run --defence</c>), so the strengths are
+/// compared on identical updates, as in the paper, at a third of the cost of separate runs.
 /// </summary>
 /// <param name="Id">Stable identifier.</param>
 /// <param name="Title">Human description.</param>
 /// <param name="Experiment">The undefended experiment (its method restores).</param>
 /// <param name="Kind">The defence.</param>
-/// <param name="Rows">Strengths with the gated figure of each (its metric a <see cref="LabelSummary.Metric"/> name).</param>
+/// <param name="Rows">Strengths with the gated figure of each (its metric a <see cref="LabelSummary.Metric"/>
+/// name).</param>
 /// <param name="Note">Why the setting differs from the paper.</param>
 public sealed record DefenceRowClaim(
     string Id, string Title, ExperimentSpec Experiment, DefenceKind Kind,
@@ -45,7 +46,8 @@ public sealed record DefenceRowClaim(
             for (int r = 0; r < Rows.Count; r++)
             {
                 var defence = new UpdateDefence(Kind, Rows[r].Strength);
-                ClientUpdate shared = FederatedStages.Defend(Experiment, defence, trial.Model, trial.Batch, trial.Update, t);
+                ClientUpdate shared = FederatedStages.Defend(Experiment, defence, trial.Model, trial.Batch,
+                    trial.Update, t);
                 LastLayerObservation observation = AttackerView.Observe(trial.Model, shared);
                 using var inner = NewDisposeScope();
                 LabelRestoration restored = method.Create(RestorerContext.ObservationOnly(0, Experiment.Alpha))

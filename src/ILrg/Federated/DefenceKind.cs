@@ -18,9 +18,11 @@ public enum DefenceKind
     /// <summary>top-k: keep only the k largest-magnitude entries of the whole update; strength k ≥ 1.</summary>
     TopK,
 
-    /// <summary>quant: per-tensor symmetric b-bit grid (b ≥ 2), or sign × mean |x| (b = 1); strength b ∈ 1…16.</summary>
+    /// <summary>quant: per-tensor symmetric b-bit grid (b ≥ 2), or sign × mean |x| (b = 1); strength b ∈
+    /// 1…16.</summary>
     Quantise,
 
-    /// <summary>soteria: mask the fc-weight columns of the p% most input-sensitive embedding features; strength p.</summary>
+    /// <summary>soteria: mask the fc-weight columns of the p% most input-sensitive embedding features; strength
+    /// p.</summary>
     Soteria,
 }

@@ -23,7 +23,8 @@ public sealed record DpSgdSettings(double ClipNorm = 1.0, double NoiseMultiplier
 
         if (!double.IsFinite(NoiseMultiplier) || NoiseMultiplier < 0)
         {
-            throw new ArgumentException(Text($"DP-SGD noise multiplier must be a finite number ≥ 0, got {NoiseMultiplier}"));
+            throw new ArgumentException(
+                Text($"DP-SGD noise multiplier must be a finite number ≥ 0, got {NoiseMultiplier}"));
         }
 
         if (!(Delta > 0 && Delta < 1))

@@ -16,7 +16,8 @@ public static class FedAvgSimulation
     /// <summary>Test accuracy after training.</summary>
     /// <param name="model">The architecture (initialised from the seed).</param>
     /// <param name="train">Training images (the clients' shards).</param>
-    /// <param name="test">Test images; when it is <paramref name="train"/> itself, the test images are held out of it.</param>
+    /// <param name="test">Test images; when it is <paramref name="train"/> itself, the test images are held out of
+    /// it.</param>
     /// <param name="federation">The defence: its loss, DP-SGD and update defence (its protocol is replaced by the
     /// settings' FedAvg).</param>
     /// <param name="settings">K, R, E, B, lr.</param>
@@ -43,7 +44,8 @@ public static class FedAvgSimulation
         if (need > pool.Length)
         {
             throw new ArgumentException(
-                $"utility training needs {need} training images ({settings.Clients} clients × {settings.ImagesPerClient}) " +
+                $"utility training needs {need} training images " +
+                $"({settings.Clients} clients × {settings.ImagesPerClient}) " +
                 $"but {train.Name} has {pool.Length}");
         }
 
@@ -80,17 +82,19 @@ public static class FedAvgSimulation
             {
                 foreach (var (name, parameter) in parameters)
                 {
-                    using Tensor mean = tensor(sums[name], parameter.shape).div(settings.Clients).to_type(parameter.dtype);
+                    using Tensor mean = tensor(sums[name],
+                        parameter.shape).div(settings.Clients).to_type(parameter.dtype);
                     parameter.sub_(mean);
                 }
             }
         }
 
-        return Accuracy(global, test, testIndices);
+        return ModelAccuracy.Of(global, test, testIndices);
     }
 
     private static ClientUpdate Defend(
-        Classifier model, Batch batch, FederationSpec federation, ClientUpdate update, UtilitySettings settings, ulong seed)
+        Classifier model, Batch batch, FederationSpec federation, ClientUpdate update, UtilitySettings settings,
+            ulong seed)
     {
         UpdateDefence defence = federation.Defence;
         if (defence.Kind == DefenceKind.None)
@@ -114,24 +118,5 @@ public static class FedAvgSimulation
         int[] all = Enumerable.Range(0, count).ToArray();
         rng.Shuffle<int>(all);
         return all[..take];
-    }
-
-    private static double Accuracy(Classifier model, IImageDataset data, int[] indices)
-    {
-        model.eval();
-        int correct = 0;
-        var batch = new Batch(data, indices, indices.Select(data.LabelOf).ToArray());
-        using (no_grad())
-        {
-            for (int start = 0; start < indices.Length; start += 256)
-            {
-                using var scope = NewDisposeScope();
-                int count = Math.Min(256, indices.Length - start);
-                Tensor predicted = model.forward(batch.Images(start, count)).argmax(1);
-                correct += (int)predicted.eq(batch.LabelTensor(start, count)).sum().item<long>();
-            }
-        }
-
-        return (double)correct / indices.Length;
     }
 }

@@ -49,7 +49,8 @@ public sealed record FederationSpec
     /// against).</summary>
     public FederationSpec WithoutTrainingDefences() => this with { Loss = LossVariant.None, DpSgd = null };
 
-    /// <summary>One line for reports: "fedavg E=1, B=10, lr=0.1, μ=0 (4 steps); label smoothing 0.1; defence dp 0.001".</summary>
+    /// <summary>One line for reports: "fedavg E=1, B=10, lr=0.1, μ=0 (4 steps); label smoothing 0.1; defence dp
+    /// 0.001".</summary>
     public string Describe(int n)
     {
         var parts = new List<string> { Local.Describe(n) };

@@ -20,8 +20,13 @@ public static class LocalTrainer
     /// <param name="mode">Eval (reference) or train mode (BatchNorm batch statistics, Dropout).</param>
     /// <param name="federation">Protocol, loss and DP-SGD (the update defence is applied by the caller).</param>
     /// <param name="seed">Seeds the local batch order, the mixup draws and the DP-SGD noise.</param>
-    /// <exception cref="ArgumentException">Invalid settings, or DP-SGD on a train-mode model with BatchNorm.</exception>
-    public static ClientUpdate Run(Classifier model, Batch batch, ClientMode mode, FederationSpec federation, ulong seed)
+    /// <param name="beforeStep">Called with the step index before every FedAvg step, the model at that step's
+    /// weights (an attacker simulating a client's trajectory reads them; the client's mode is restored after).</param>
+    /// <exception cref="ArgumentException">Invalid settings, or DP-SGD on a train-mode model with
+    /// BatchNorm.</exception>
+    public static ClientUpdate Run(
+        Classifier model, Batch batch, ClientMode mode, FederationSpec federation, ulong seed,
+        Action<int>? beforeStep = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(batch);
@@ -31,7 +36,8 @@ public static class LocalTrainer
             model.modules().Any(m => m is TorchSharp.Modules.BatchNorm2d or TorchSharp.Modules.BatchNorm1d))
         {
             throw new ArgumentException(
-                "DP-SGD clips per-sample gradients, which train-mode BatchNorm mixes across samples; use eval mode or " +
+                "DP-SGD clips per-sample gradients, which train-mode BatchNorm mixes across samples; " +
+                "use eval mode or " +
                 "a model without BatchNorm");
         }
 
@@ -53,7 +59,7 @@ public static class LocalTrainer
                 return Managed(names, gradient, n, SharedUpdateKind.Gradient);
             }
 
-            Train(model, parameters, batch, federation, rng, noise, start);
+            Train(model, parameters, batch, federation, rng, noise, start, mode, beforeStep);
             Tensor[] delta = start.Zip(parameters, (a, p) => a - p.detach()).ToArray();
             return Managed(names, delta, n, SharedUpdateKind.ModelDelta);
         }
@@ -79,17 +85,25 @@ public static class LocalTrainer
 
     private static void Train(
         Classifier model, List<Tensor> parameters, Batch batch, FederationSpec federation, DeterministicRandom rng,
-        Generator noise, Tensor[] start)
+        Generator noise, Tensor[] start, ClientMode mode, Action<int>? beforeStep)
     {
         LocalTraining local = federation.Local;
         int n = batch.Size, b = local.BatchFor(n);
         Tensor[]? velocity = local.Momentum > 0 ? start.Select(t => zeros_like(t)).ToArray() : null;
         int[] order = Enumerable.Range(0, n).ToArray();
+        int stepIndex = 0;
         for (int epoch = 0; epoch < local.Epochs; epoch++)
         {
             rng.Shuffle<int>(order);
             for (int s = 0; s < n; s += b)
             {
+                if (beforeStep is not null)
+                {
+                    beforeStep(stepIndex);
+                    Client.SetMode(model, mode);
+                }
+
+                stepIndex++;
                 using var step = NewDisposeScope();
                 int[] picked = order[s..Math.Min(n, s + b)];
                 var sub = new Batch(batch.Dataset, picked.Select(i => batch.Indices[i]).ToArray(),

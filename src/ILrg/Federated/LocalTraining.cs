@@ -74,8 +74,9 @@ public sealed record LocalTraining(
 
         if (!double.IsFinite(LearningRate) || LearningRate <= 0)
         {
-            throw new ArgumentException(Text($"local learning rate must be a positive finite number, got {LearningRate}") +
-                                        " (a zero rate leaves the model unchanged, so FedAvg has no update to share)");
+            throw new ArgumentException(
+                Text($"local learning rate must be a positive finite number, got {LearningRate}") +
+                " (a zero rate leaves the model unchanged, so FedAvg has no update to share)");
         }
 
         if (Epochs < 1)
@@ -85,7 +86,8 @@ public sealed record LocalTraining(
 
         if (LocalBatch is { } b && (b < 1 || b > n))
         {
-            throw new ArgumentException(Text($"local batch must be from 1 to the client's batch size N = {n}, got {b}"));
+            throw new ArgumentException(
+                Text($"local batch must be from 1 to the client's batch size N = {n}, got {b}"));
         }
 
         if (!double.IsFinite(Momentum) || Momentum < 0 || Momentum >= 1)

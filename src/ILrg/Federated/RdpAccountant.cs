@@ -35,12 +35,14 @@ public static class RdpAccountant
     {
         if (!(sampleRate >= 0 && sampleRate <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, "the sampling rate q must be in [0, 1]");
+            throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate,
+                "the sampling rate q must be in [0, 1]");
         }
 
         if (!(noiseMultiplier > 0) || !double.IsFinite(noiseMultiplier))
         {
-            throw new ArgumentOutOfRangeException(nameof(noiseMultiplier), noiseMultiplier, "σ must be positive and finite");
+            throw new ArgumentOutOfRangeException(nameof(noiseMultiplier), noiseMultiplier,
+                "σ must be positive and finite");
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(order, 2);

@@ -9,7 +9,8 @@ namespace ILrg.Federated;
 /// (the input of <c>fc</c>) by ‖h_j‖ / ‖∂h_j/∂x‖ over its batch and prunes the p% with the smallest ratio — the
 /// features that move most with the input relative to their size — by zeroing their columns of the fc-weight update.
 /// </summary>
-/// <remarks>One backward pass per feature (d of them); features whose input gradient is zero are never pruned.</remarks>
+/// <remarks>One backward pass per feature (d of them); features whose input gradient is zero are never
+/// pruned.</remarks>
 public static class SoteriaMask
 {
     /// <summary>Which of the d features to prune (true = pruned); ⌊p·d/100⌋ of them, ties by lower index.</summary>

@@ -14,14 +14,16 @@ namespace ILrg.Federated;
 /// <param name="HyperParameters">The local hyper-parameters the method uses, or null.</param>
 /// <param name="Auxiliary">The auxiliary data the method uses, or null.</param>
 public sealed record ThreatModel(
-    SharedUpdateKind Update, bool KnowsBatchSize, bool UsesModel, LocalTraining? HyperParameters, AuxiliaryData? Auxiliary)
+    SharedUpdateKind Update, bool KnowsBatchSize, bool UsesModel, LocalTraining? HyperParameters,
+        AuxiliaryData? Auxiliary)
 {
     /// <summary>The threat model of a method that declares the given needs, in a federated setting.</summary>
     /// <param name="federation">The setting.</param>
     /// <param name="usesModel">The method runs the model on inputs.</param>
     /// <param name="usesHyperParameters">The method reads the local hyper-parameters.</param>
     /// <param name="usesAuxiliary">The method reads auxiliary images.</param>
-    /// <param name="auxiliaryTotal">Images drawn when <see cref="FederationSpec.AuxiliaryPerClass"/> is not set.</param>
+    /// <param name="auxiliaryTotal">Images drawn when <see cref="FederationSpec.AuxiliaryPerClass"/> is not
+    /// set.</param>
     /// <param name="auxiliarySource">Where the auxiliary images come from.</param>
     public static ThreatModel For(
         FederationSpec federation, bool usesModel, bool usesHyperParameters, bool usesAuxiliary, int auxiliaryTotal,
@@ -30,10 +32,12 @@ public sealed record ThreatModel(
         ArgumentNullException.ThrowIfNull(federation);
         var kind = federation.Local.IsFedAvg ? SharedUpdateKind.ModelDelta : SharedUpdateKind.Gradient;
         AuxiliaryData? aux = usesAuxiliary
-            ? new AuxiliaryData(federation.AuxiliaryPerClass, federation.AuxiliaryPerClass is null ? auxiliaryTotal : null,
+            ? new AuxiliaryData(federation.AuxiliaryPerClass,
+                federation.AuxiliaryPerClass is null ? auxiliaryTotal : null,
                 auxiliarySource)
             : null;
-        return new ThreatModel(kind, true, usesModel || usesAuxiliary, usesHyperParameters ? federation.Local : null, aux);
+        return new ThreatModel(kind, true, usesModel || usesAuxiliary, usesHyperParameters ? federation.Local : null,
+            aux);
     }
 
     /// <summary>One line: "Δθ, N, model, lr/E/B/μ, aux 100/class (held-out test images)".</summary>
@@ -52,9 +56,10 @@ public sealed record ThreatModel(
 
         if (HyperParameters is { } h)
         {
+            string batch = h.LocalBatch?.ToString(CultureInfo.InvariantCulture) ?? "N";
             parts.Add(h.IsFedAvg
                 ? string.Create(CultureInfo.InvariantCulture,
-                    $"local lr/E/B/μ ({h.LearningRate}/{h.Epochs}/{h.LocalBatch?.ToString(CultureInfo.InvariantCulture) ?? "N"}/{h.Momentum})")
+                    $"local lr/E/B/μ ({h.LearningRate}/{h.Epochs}/{batch}/{h.Momentum})")
                 : "protocol (fedsgd)");
         }
 

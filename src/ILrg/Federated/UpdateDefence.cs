@@ -20,7 +20,8 @@ public sealed record UpdateDefence(DefenceKind Kind = DefenceKind.None, double S
         {
             DefenceKind.None => null,
             DefenceKind.Noise when !double.IsFinite(s) || s < 0 => $"noise σ must be a finite number ≥ 0, got {s}",
-            DefenceKind.Clip when !double.IsFinite(s) || s <= 0 => $"clip bound must be a positive finite number, got {s}",
+            DefenceKind.Clip when !double.IsFinite(s) || s <= 0
+                => $"clip bound must be a positive finite number, got {s}",
             DefenceKind.Sparsify or DefenceKind.Soteria when !(s >= 0 && s < 100) =>
                 $"{Name} percentage must be in [0, 100), got {s}",
             DefenceKind.TopK when !(s >= 1) || s != Math.Floor(s) || double.IsInfinity(s) =>
@@ -58,7 +59,8 @@ public sealed record UpdateDefence(DefenceKind Kind = DefenceKind.None, double S
         Enum.GetValues<DefenceKind>().FirstOrDefault(k => NameOf(k) == name?.ToLowerInvariant(), (DefenceKind)(-1)) is
         var kind && kind >= 0
             ? kind
-            : throw new ArgumentException($"unknown defence '{name}'; known: dp, clip, sparse, topk, quant, soteria, none");
+            : throw new ArgumentException(
+                $"unknown defence '{name}'; known: dp, clip, sparse, topk, quant, soteria, none");
 
     /// <summary>"none" or "dp 0.001" and the like.</summary>
     public string Describe() => Kind == DefenceKind.None

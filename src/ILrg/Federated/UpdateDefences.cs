@@ -13,7 +13,8 @@ public static class UpdateDefences
     /// <param name="update">What the client computed.</param>
     /// <param name="defence">The defence.</param>
     /// <param name="seed">Seeds the noise (dp).</param>
-    /// <param name="soteriaPruned">For soteria: which embedding features to prune (from <see cref="SoteriaMask"/>).</param>
+    /// <param name="soteriaPruned">For soteria: which embedding features to prune (from <see
+    /// cref="SoteriaMask"/>).</param>
     /// <exception cref="ArgumentException">An invalid strength, top-k beyond the update's size, or soteria without a
     /// mask of the final layer's width.</exception>
     public static ClientUpdate Apply(
@@ -173,7 +174,8 @@ public static class UpdateDefences
         if (pruned is null || pruned.Count != width)
         {
             throw new ArgumentException(
-                $"soteria {defence.Strength}% needs a mask of the {width} embedding features (got {pruned?.Count ?? 0})");
+                $"soteria {defence.Strength}% needs a mask of the {width} embedding features " +
+                $"(got {pruned?.Count ?? 0})");
         }
 
         float[] v = values[ClientUpdate.FcWeight];

@@ -15,7 +15,7 @@ namespace ILrg.Federated;
 /// <param name="LearningRate">Local learning rate.</param>
 /// <param name="TestImages">Held-out images scored at the end.</param>
 public sealed record UtilitySettings(
-    int Clients = 10, int ImagesPerClient = 100, int Rounds = 15, int LocalEpochs = 1, int LocalBatch = 20,
+    int Clients = 10, int ImagesPerClient = 100, int Rounds = 40, int LocalEpochs = 1, int LocalBatch = 20,
     double LearningRate = 0.1, int TestImages = 2000)
 {
     /// <summary>Checks every count is at least 1, B ≤ images per client and lr &gt; 0.</summary>
@@ -24,7 +24,8 @@ public sealed record UtilitySettings(
     {
         if (Clients < 1 || ImagesPerClient < 1 || Rounds < 1 || LocalEpochs < 1 || TestImages < 1)
         {
-            throw new ArgumentException("utility training needs at least one client, image, round, epoch and test image");
+            throw new ArgumentException(
+                "utility training needs at least one client, image, round, epoch and test image");
         }
 
         if (LocalBatch < 1 || LocalBatch > ImagesPerClient)
@@ -39,7 +40,7 @@ public sealed record UtilitySettings(
         }
     }
 
-    /// <summary>"FedAvg, K=10 clients × 100 images, R=15 rounds, E=1, B=20, lr=0.1, 2000 test images".</summary>
+    /// <summary>"FedAvg, K=10 clients × 100 images, R=40 rounds, E=1, B=20, lr=0.1, 2000 test images".</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"FedAvg, K={Clients} clients × {ImagesPerClient} images (IID), R={Rounds} rounds, E={LocalEpochs}, " +
         $"B={LocalBatch}, lr={LearningRate}, {TestImages} test images");

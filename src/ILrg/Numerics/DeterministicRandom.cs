@@ -76,7 +76,8 @@ public sealed class DeterministicRandom
     {
         if (!double.IsFinite(shape) || shape <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(shape), shape, "the Gamma shape must be a positive finite number");
+            throw new ArgumentOutOfRangeException(nameof(shape), shape,
+                "the Gamma shape must be a positive finite number");
         }
 
         if (shape < 1)

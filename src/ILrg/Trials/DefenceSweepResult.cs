@@ -6,4 +6,5 @@ namespace ILrg.Trials;
 /// <param name="Manifest">Provenance.</param>
 /// <param name="Spec">What was swept.</param>
 /// <param name="Rows">One row per strength.</param>
-public sealed record DefenceSweepResult(RunManifest Manifest, DefenceSweepSpec Spec, IReadOnlyList<DefenceSweepRow> Rows);
+public sealed record DefenceSweepResult(RunManifest Manifest, DefenceSweepSpec Spec,
+    IReadOnlyList<DefenceSweepRow> Rows);

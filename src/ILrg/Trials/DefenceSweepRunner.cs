@@ -16,7 +16,8 @@ public static class DefenceSweepRunner
     /// <param name="spec">What to sweep.</param>
     /// <param name="open">Opens a dataset.</param>
     /// <param name="onRow">Called after each strength.</param>
-    /// <exception cref="ArgumentException">Bad configuration, an unknown method or defence, an invalid value.</exception>
+    /// <exception cref="ArgumentException">Bad configuration, an unknown method or defence, an invalid
+    /// value.</exception>
     public static DefenceSweepResult Run(
         DefenceSweepSpec spec, Func<DatasetRequest, IImageDataset> open, Action<DefenceSweepRow>? onRow = null)
     {
@@ -25,7 +26,8 @@ public static class DefenceSweepRunner
         var started = DateTimeOffset.UtcNow;
         IReadOnlyList<RestorerDescriptor> methods = RestorerRegistry.Select(spec.Methods);
         FederationSpec baseFederation = spec.Attack.FederationOrDefault();
-        var settings = spec.Values.Select(v => (Value: v, Federation: DefenceSweepSpec.Apply(baseFederation, spec.Defence, v)))
+        var settings = spec.Values.Select(v => (Value: v, Federation: DefenceSweepSpec.Apply(baseFederation,
+            spec.Defence, v)))
             .ToList(); // fail fast on a bad value
         IImageDataset data = open(spec.Attack.Dataset);
         var datasets = new List<IImageDataset> { data };
@@ -43,7 +45,8 @@ public static class DefenceSweepRunner
                     IImageDataset train = open(target.Train);
                     IImageDataset test = target.Test == target.Train ? train : open(target.Test);
                     datasets.AddRange(new[] { train, test }.Where(d => !datasets.Contains(d)));
-                    double accuracy = FedAvgSimulation.TestAccuracy(target.Model, train, test, federation, u, spec.Attack.Seed);
+                    double accuracy = FedAvgSimulation.TestAccuracy(target.Model, train, test, federation, u,
+                        spec.Attack.Seed);
                     utility.Add(new DefenceSweepRow.UtilityPoint(target.Name, accuracy, clock.Elapsed.TotalSeconds));
                 }
             }
@@ -58,7 +61,8 @@ public static class DefenceSweepRunner
     }
 
     private static DefenceSweepRow Attack(
-        ExperimentSpec spec, IImageDataset data, IReadOnlyList<RestorerDescriptor> methods, double value, string setting)
+        ExperimentSpec spec, IImageDataset data, IReadOnlyList<RestorerDescriptor> methods, double value,
+            string setting)
     {
         TrialPipeline.Validate(spec, data);
         var sampler = new BatchSampler(data);
@@ -81,7 +85,8 @@ public static class DefenceSweepRunner
         }
 
         return new DefenceSweepRow(
-            value, setting, methods.Select(m => new DefenceSweepRow.MethodScore(m.Name, LabelSummary.Of(scores[m.Name]))).ToList(),
+            value, setting, methods.Select(m => new DefenceSweepRow.MethodScore(m.Name,
+                LabelSummary.Of(scores[m.Name]))).ToList(),
             cosines.Average(), Interval.OfMean(cosines, floor: -1), privacy, []);
     }
 }

@@ -27,7 +27,8 @@ public sealed record DefenceSweepSpec(
     /// split, test split), as the issue asks.</summary>
     public static IReadOnlyList<UtilityTarget> DefaultTargets { get; } =
     [
-        new("FCN-3 / MNIST", new DatasetRequest("mnist"), new DatasetRequest("mnist"), new ModelSpec("fcn", HiddenLayers: 1)),
+        new("FCN-3 / MNIST", new DatasetRequest("mnist"), new DatasetRequest("mnist"), new ModelSpec("fcn",
+            HiddenLayers: 1)),
         new("LeNet-5 / Fashion-MNIST", new DatasetRequest("fashion-mnist", Split: "train"),
             new DatasetRequest("fashion-mnist", Split: "test"), new ModelSpec("lenet5")),
     ];
@@ -43,7 +44,8 @@ public sealed record DefenceSweepSpec(
         ArgumentNullException.ThrowIfNull(federation);
         FederationSpec result = defence switch
         {
-            "dpsgd" => federation with { DpSgd = (federation.DpSgd ?? new DpSgdSettings()) with { NoiseMultiplier = value } },
+            "dpsgd" => federation with { DpSgd = (federation.DpSgd
+                ?? new DpSgdSettings()) with { NoiseMultiplier = value } },
             "label-smoothing" => federation with { Loss = federation.Loss with { LabelSmoothing = value } },
             "mixup" => federation with { Loss = federation.Loss with { MixupAlpha = value > 0 ? value : null } },
             _ when Defences.Contains(defence) => federation with

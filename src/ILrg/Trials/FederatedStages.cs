@@ -80,10 +80,12 @@ public static class FederatedStages
         bool[]? pruned = defence.Kind == DefenceKind.Soteria
             ? SoteriaMask.Compute(model, batch, spec.Mode, defence.Strength)
             : null;
-        return UpdateDefences.Apply(computed, defence, SeedStreams.ForTrial(spec.Seed, SeedPurpose.Defence, index), pruned);
+        return UpdateDefences.Apply(computed, defence, SeedStreams.ForTrial(spec.Seed, SeedPurpose.Defence, index),
+            pruned);
     }
 
-    /// <summary>The expected label mass per class when the client's loss is not plain cross-entropy, else null.</summary>
+    /// <summary>The expected label mass per class when the client's loss is not plain cross-entropy, else
+    /// null.</summary>
     public static ImmutableArray<double>? SoftCounts(ExperimentSpec spec, IReadOnlyList<int> trueCounts)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -124,7 +126,8 @@ public static class FederatedStages
         ArgumentNullException.ThrowIfNull(method);
         return ThreatModel.For(
             spec.FederationOrDefault(), method.Inputs.HasFlag(RestorerInputs.Model),
-            method.Inputs.HasFlag(RestorerInputs.LocalHyperParameters), method.Inputs.HasFlag(RestorerInputs.AuxiliaryData),
+            method.Inputs.HasFlag(RestorerInputs.LocalHyperParameters),
+                method.Inputs.HasFlag(RestorerInputs.AuxiliaryData),
             spec.AuxiliarySize, $"held-out {spec.Dataset.Split} images of {spec.Dataset.Name}");
     }
 

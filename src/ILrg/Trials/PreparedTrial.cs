@@ -63,7 +63,8 @@ public sealed class PreparedTrial : IDisposable
     /// <summary>Milliseconds spent in the client.</summary>
     public double ClientMs { get; }
 
-    /// <summary>The expected label mass per class when the client's loss is label smoothing or mixup (issue 11).</summary>
+    /// <summary>The expected label mass per class when the client's loss is label smoothing or mixup (issue
+    /// 11).</summary>
     public ImmutableArray<double>? SoftCounts { get; init; }
 
     /// <summary>Cosine of the shared update to the undefended one, when measured and a defence is active.</summary>

@@ -28,7 +28,8 @@ public static class TrialPipeline
     /// <param name="kind">Final layer only (label restoration) or every parameter (inversion).</param>
     /// <param name="measureDistortion">Also measure the defence's distortion (cosine to the undefended update).</param>
     public static PreparedTrial Prepare(
-        ExperimentSpec spec, IImageDataset dataset, BatchSampler sampler, int index, UpdateKind kind = UpdateKind.LastLayer,
+        ExperimentSpec spec, IImageDataset dataset, BatchSampler sampler, int index,
+            UpdateKind kind = UpdateKind.LastLayer,
         bool measureDistortion = false)
     {
         ArgumentNullException.ThrowIfNull(spec);

@@ -25,7 +25,8 @@ public sealed class DefenceClaimTests
 
         foreach (CheckOutcome c in outcome.Checks)
         {
-            TestContext.Out.WriteLine($"{claim.Id} {c.Metric}: measured {c.Measured:F3}, paper {c.Paper:F3}, gate {c.Gate}");
+            TestContext.Out.WriteLine(
+                $"{claim.Id} {c.Metric}: measured {c.Measured:F3}, paper {c.Paper:F3}, gate {c.Gate}");
         }
 
         Assert.Multiple(() =>

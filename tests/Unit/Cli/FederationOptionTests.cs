@@ -10,7 +10,8 @@ namespace ILrg.Tests.Unit.Cli;
 public sealed class FederationOptionTests
 {
     private static readonly string[] Compare =
-        ["compare", "--dataset", "synthetic", "--classes", "5", "--image-shape", "1x8x8", "--model", "fcn", "--width", "16",
+        ["compare", "--dataset", "synthetic", "--classes", "5", "--image-shape", "1x8x8", "--model", "fcn", "--width",
+            "16",
             "--batch-size", "8", "--trials", "1", "--methods", "ilrg"];
 
     private static (int Code, string Out, string Err) Run(params string[] args)

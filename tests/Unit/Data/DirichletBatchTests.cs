@@ -7,7 +7,8 @@ namespace ILrg.Tests.Unit.Data;
 /// <summary>Dirichlet(α) non-IID client batches (issue 11).</summary>
 public sealed class DirichletBatchTests
 {
-    private static readonly SyntheticDataset Data = new("dir", new ImageShape(1, 4, 4), 10, 2_000, 3, Normalisation.Mnist);
+    private static readonly SyntheticDataset Data = new("dir", new ImageShape(1, 4, 4), 10, 2_000, 3,
+        Normalisation.Mnist);
 
     [Test]
     public void SampleDirichlet_AnyAlpha_HasNDistinctImagesWithTheirLabels()
@@ -27,7 +28,8 @@ public sealed class DirichletBatchTests
     {
         var sampler = new BatchSampler(Data);
 
-        Assert.That(sampler.SampleDirichlet(24, 0.05, 9).Indices, Is.EqualTo(sampler.SampleDirichlet(24, 0.05, 9).Indices));
+        Assert.That(sampler.SampleDirichlet(24, 0.05, 9).Indices, Is.EqualTo(sampler.SampleDirichlet(24, 0.05,
+            9).Indices));
     }
 
     [Test]
@@ -35,7 +37,8 @@ public sealed class DirichletBatchTests
     {
         var sampler = new BatchSampler(Data);
         double Classes(double alpha) =>
-            Enumerable.Range(0, 100).Average(s => sampler.SampleDirichlet(40, alpha, (ulong)s).Counts().Count(c => c > 0));
+            Enumerable.Range(0, 100).Average(s => sampler.SampleDirichlet(40, alpha,
+                (ulong)s).Counts().Count(c => c > 0));
 
         double concentrated = Classes(0.05), spread = Classes(100);
         Assert.Multiple(() =>

@@ -34,7 +34,8 @@ public sealed class DefenceTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Norm(clipped), Is.EqualTo(1.0 * 5 / (5 + 1e-6)).Within(1e-6), "‖(3, 4)‖ = 5 scaled to the bound");
+            Assert.That(Norm(clipped), Is.EqualTo(1.0 * 5 / (5 + 1e-6)).Within(1e-6),
+                "‖(3, 4)‖ = 5 scaled to the bound");
             Assert.That(clipped[ClientUpdate.FcWeight].Values[0], Is.EqualTo(0.6f).Within(1e-6f));
             Assert.That(clipped[ClientUpdate.FcBias].Values[0], Is.EqualTo(0.8f).Within(1e-6f));
         });
@@ -77,7 +78,8 @@ public sealed class DefenceTests
 
         ClientUpdate top = UpdateDefences.Apply(update, new UpdateDefence(DefenceKind.TopK, 5), 0);
 
-        float[] kept = [.. top[ClientUpdate.FcWeight].Values.Where(v => v != 0), .. top[ClientUpdate.FcBias].Values.Where(v => v != 0)];
+        float[] kept = [.. top[ClientUpdate.FcWeight].Values.Where(v => v != 0),
+            .. top[ClientUpdate.FcBias].Values.Where(v => v != 0)];
         Assert.That(kept, Is.EquivalentTo(new float[] { -20, 8, 7, 6, 5 }));
     }
 
@@ -101,7 +103,8 @@ public sealed class DefenceTests
         double step = values.Max(v => Math.Abs(v)) / 127.0;
         Assert.Multiple(() =>
         {
-            Assert.That(quantised.Select(v => v / step).All(q => Math.Abs(q - Math.Round(q)) < 1e-2), Is.True, "on the grid");
+            Assert.That(quantised.Select(v => v / step).All(q => Math.Abs(q - Math.Round(q)) < 1e-2), Is.True,
+                "on the grid");
             Assert.That(values.Zip(quantised, (v, q) => Math.Abs(v - q)).Max(), Is.LessThanOrEqualTo(step / 2 + 1e-9));
             Assert.That(quantised.Select(v => Math.Round(v / step)).Distinct().Count(), Is.LessThanOrEqualTo(255));
         });
@@ -143,7 +146,8 @@ public sealed class DefenceTests
     [TestCase(DefenceKind.TopK, 0, "k")]
     public void Validate_BadStrength_ThrowsNamingTheParameter(DefenceKind kind, double strength, string named)
     {
-        Assert.That(() => new UpdateDefence(kind, strength).Validate(), Throws.ArgumentException.With.Message.Contains(named));
+        Assert.That(() => new UpdateDefence(kind, strength).Validate(),
+            Throws.ArgumentException.With.Message.Contains(named));
     }
 
     [Test]
@@ -160,7 +164,8 @@ public sealed class DefenceTests
         ClientUpdate defended = UpdateDefences.Apply(update, new UpdateDefence(DefenceKind.Soteria, 20), 0, pruned);
 
         float[] w = defended[ClientUpdate.FcWeight].Values;
-        int[] zeroColumns = Enumerable.Range(0, 20).Where(j => Enumerable.Range(0, 4).All(i => w[i * 20 + j] == 0)).ToArray();
+        int[] zeroColumns = Enumerable.Range(0, 20).Where(j => Enumerable.Range(0,
+            4).All(i => w[i * 20 + j] == 0)).ToArray();
         Assert.Multiple(() =>
         {
             Assert.That(pruned.Count(p => p), Is.EqualTo(4));

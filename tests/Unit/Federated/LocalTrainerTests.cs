@@ -11,7 +11,8 @@ namespace ILrg.Tests.Unit.Federated;
 public sealed class LocalTrainerTests
 {
     private const int Classes = 4;
-    private static readonly SyntheticDataset Data = new("local", new ImageShape(1, 8, 8), Classes, 80, 2, Normalisation.Mnist);
+    private static readonly SyntheticDataset Data = new("local", new ImageShape(1, 8, 8), Classes, 80, 2,
+        Normalisation.Mnist);
 
     private static Classifier Model(long seed = 5)
     {
@@ -21,12 +22,14 @@ public sealed class LocalTrainerTests
 
     private static Batch Batch(int n = 8) => new BatchSampler(Data).Sample(n, BatchDistribution.Random, 11);
 
-    private static FederationSpec FedAvg(int epochs = 1, int? localBatch = null, double lr = 0.1, double momentum = 0) =>
+    private static FederationSpec FedAvg(int epochs = 1, int? localBatch = null, double lr = 0.1,
+        double momentum = 0) =>
         new() { Local = new LocalTraining(FederatedProtocol.FedAvg, epochs, localBatch, lr, momentum) };
 
     private static void AssertClose(float[] actual, IEnumerable<double> expected, double rtol, string what)
     {
-        int bad = Approx.FirstMismatch(actual.Select(v => (double)v).ToArray(), expected.ToArray(), rtol: rtol, atol: 1e-7);
+        int bad = Approx.FirstMismatch(actual.Select(v => (double)v).ToArray(), expected.ToArray(), rtol: rtol,
+            atol: 1e-7);
         Assert.That(bad, Is.EqualTo(-1), $"{what}: first mismatch at {bad}");
     }
 
@@ -85,7 +88,8 @@ public sealed class LocalTrainerTests
 
         float[] gb = plain[ClientUpdate.FcBias].Values;
         AssertClose(smoothed[ClientUpdate.FcBias].Values,
-            Enumerable.Range(0, Classes).Select(i => gb[i] + 0.2 * ((double)k[i] / batch.Size - 1.0 / Classes)), 1e-4, "fc.bias");
+            Enumerable.Range(0, Classes).Select(i => gb[i] + 0.2 * ((double)k[i] / batch.Size - 1.0 / Classes)), 1e-4,
+                "fc.bias");
     }
 
     [Test]
@@ -99,7 +103,8 @@ public sealed class LocalTrainerTests
             model, batch, ClientMode.Eval, new FederationSpec { DpSgd = new DpSgdSettings(1e9, 0) }, 0);
         ClientUpdate plain = Client.FullGradient(model, batch);
 
-        AssertClose(dp[ClientUpdate.FcWeight].Values, plain[ClientUpdate.FcWeight].Values.Select(v => (double)v), 1e-4, "fc.weight");
+        AssertClose(dp[ClientUpdate.FcWeight].Values, plain[ClientUpdate.FcWeight].Values.Select(v => (double)v), 1e-4,
+            "fc.weight");
     }
 
     [Test]
@@ -124,7 +129,8 @@ public sealed class LocalTrainerTests
         using Classifier lenet = ModelZoo.Create(new ModelSpec("lenet5", BatchNorm: true), rgb.Shape, Classes, g);
         Batch batch = new BatchSampler(rgb).Sample(4, BatchDistribution.Random, 1);
 
-        Assert.That(() => LocalTrainer.Run(lenet, batch, ClientMode.Train, new FederationSpec { DpSgd = new DpSgdSettings() }, 0),
+        Assert.That(() => LocalTrainer.Run(lenet, batch, ClientMode.Train,
+            new FederationSpec { DpSgd = new DpSgdSettings() }, 0),
             Throws.ArgumentException.With.Message.Contains("BatchNorm"));
     }
 
@@ -176,7 +182,8 @@ public sealed class LocalTrainerTests
     [TestCase(-0.1)]
     public void Validate_LabelSmoothingOutsideZeroToOne_Throws(double epsilon)
     {
-        Assert.That(() => new LossVariant(epsilon).Validate(), Throws.ArgumentException.With.Message.Contains("[0, 1)"));
+        Assert.That(() => new LossVariant(epsilon).Validate(),
+            Throws.ArgumentException.With.Message.Contains("[0, 1)"));
     }
 
     [Test]

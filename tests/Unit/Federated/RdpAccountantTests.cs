@@ -3,7 +3,8 @@ using NUnit.Framework;
 
 namespace ILrg.Tests.Unit.Federated;
 
-/// <summary>The RDP accountant of the sampled Gaussian mechanism against published (ε, δ) values and closed forms.</summary>
+/// <summary>The RDP accountant of the sampled Gaussian mechanism against published (ε, δ) values and closed
+/// forms.</summary>
 public sealed class RdpAccountantTests
 {
     /// <remarks>Opacus's documented example of its RDP accountant: sampling rate 1%, noise multiplier 1.0, 300 steps,
@@ -54,7 +55,8 @@ public sealed class RdpAccountantTests
     public void Epsilon_ClassicConversion_IsNeverBelowTheImprovedOne()
     {
         PrivacySpent improved = RdpAccountant.Epsilon(0.02, 1.1, 500, 1e-5);
-        PrivacySpent classic = RdpAccountant.Epsilon(0.02, 1.1, 500, 1e-5, conversion: RdpAccountant.Conversion.Classic);
+        PrivacySpent classic = RdpAccountant.Epsilon(0.02, 1.1, 500, 1e-5,
+            conversion: RdpAccountant.Conversion.Classic);
 
         Assert.That(classic.Epsilon, Is.GreaterThan(improved.Epsilon));
     }

@@ -27,8 +27,10 @@ public sealed class FederatedPipelineTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(explicitDefault.Observation.BiasGradient.ToArray(), Is.EqualTo(implicitDefault.Observation.BiasGradient.ToArray()));
-            Assert.That(implicitDefault.Update[ClientUpdate.FcWeight].Values, Is.EqualTo(paper[ClientUpdate.FcWeight].Values));
+            Assert.That(explicitDefault.Observation.BiasGradient.ToArray(),
+                Is.EqualTo(implicitDefault.Observation.BiasGradient.ToArray()));
+            Assert.That(implicitDefault.Update[ClientUpdate.FcWeight].Values,
+                Is.EqualTo(paper[ClientUpdate.FcWeight].Values));
             Assert.That(implicitDefault.SoftCounts, Is.Null);
             Assert.That(implicitDefault.Privacy, Is.Null);
         });
@@ -47,7 +49,8 @@ public sealed class FederatedPipelineTests
         Assert.Multiple(() =>
         {
             Assert.That(noisy.Observation.Weight.ToArray(), Is.EqualTo(clean.Observation.Weight.ToArray()));
-            Assert.That(noisy.Observation.BiasGradient.ToArray(), Is.Not.EqualTo(clean.Observation.BiasGradient.ToArray()));
+            Assert.That(noisy.Observation.BiasGradient.ToArray(),
+                Is.Not.EqualTo(clean.Observation.BiasGradient.ToArray()));
             Assert.That(noisy.TrueCounts, Is.EqualTo(clean.TrueCounts));
             Assert.That(noisy.DefenceCosine, Is.GreaterThan(-1).And.LessThan(1));
         });
@@ -102,7 +105,8 @@ public sealed class FederatedPipelineTests
         {
             Assert.That(() => TrialPipeline.Restore(spec, Data, trial, rlu, aux),
                 Throws.ArgumentException.With.Message.Contains("withholds"));
-            Assert.That(() => TrialPipeline.Restore(spec, Data, trial, RestorerRegistry.Find("ilrg"), null), Throws.Nothing);
+            Assert.That(() => TrialPipeline.Restore(spec, Data, trial, RestorerRegistry.Find("ilrg"), null),
+                Throws.Nothing);
         });
     }
 

@@ -22,7 +22,8 @@ public static class DefenceSweepPlot
                 s.Select(l => l.IRecCi.Low).ToArray(), s.Select(l => l.IRecCi.High).ToArray()));
         }
 
-        measured.Add(new CurvePlot.Series("update cosine to undefended", xs, result.Rows.Select(r => r.Cosine).ToArray()));
+        measured.Add(new CurvePlot.Series("update cosine to undefended", xs,
+            result.Rows.Select(r => r.Cosine).ToArray()));
         foreach (string target in result.Rows[0].Utility.Select(u => u.Target))
         {
             measured.Add(new CurvePlot.Series($"utility: {target} test acc.", xs,
@@ -31,7 +32,8 @@ public static class DefenceSweepPlot
 
         bool logX = xs.All(x => x > 0) && xs.Max() / xs.Min() >= 10;
         CurvePlot.Save(
-            path, $"Defence '{result.Spec.Defence}': attack success vs cost", result.Spec.Unit, "IRec / cosine / accuracy",
+            path, $"Defence '{result.Spec.Defence}': attack success vs cost", result.Spec.Unit,
+                "IRec / cosine / accuracy",
             measured, [], logX);
     }
 }

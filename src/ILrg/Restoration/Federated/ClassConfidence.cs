@@ -27,7 +27,8 @@ public static class ClassConfidence
         if (auxiliary.Size < 1 || auxiliary.Dataset.Classes != c)
         {
             throw new ArgumentException(
-                $"RLU needs auxiliary images of the model's {c} classes (got {auxiliary.Size} of {auxiliary.Dataset.Classes})");
+                $"RLU needs auxiliary images of the model's {c} classes " +
+                $"(got {auxiliary.Size} of {auxiliary.Dataset.Classes})");
         }
 
         var sums = new double[c * c];
@@ -40,7 +41,8 @@ public static class ClassConfidence
             {
                 using var scope = NewDisposeScope();
                 int count = Math.Min(ChunkSize, auxiliary.Size - start);
-                Tensor p = nn.functional.softmax(model.forward(auxiliary.Images(start, count)).to_type(ScalarType.Float64), 1);
+                Tensor p = nn.functional.softmax(model.forward(auxiliary.Images(start,
+                    count)).to_type(ScalarType.Float64), 1);
                 double[] probs = p.data<double>().ToArray();
                 for (int r = 0; r < count; r++)
                 {

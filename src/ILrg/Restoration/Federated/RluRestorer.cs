@@ -17,22 +17,28 @@ namespace ILrg.Restoration.Federated;
 /// to E·k_i/B, and grouping the softmax terms by true class, Σ_n p_n[i] ≈ Σ_j k_j·P̄_t[i, j] with P̄_t the class-
 /// conditional confidences at the model of step t. Dividing the bias update by lr·Σ_t ρ_t (<see cref="UpdateScaling"/>)
 /// gives ĝ_i ≈ (1/N)·Σ_j (P̄[i, j] − δ_ij)·k_j with P̄ the ρ-weighted mean of P̄_t. With Σ_j k_j = N this is a
-/// (C+1)×C linear system, solved by least squares (the pseudoinverse, float64) and rounded like iLRG
-/// (<see cref="CountPostProcessing"/>). P̄_t is estimated on the auxiliary images (<see cref="ClassConfidence"/>) at up
-/// to <see cref="TrajectoryPoints"/> models along the local trajectory (<see cref="ModelTrajectory"/>: the server
-/// knows θ_start and θ_end); for FedSGD only at θ_start. Differences from the paper: the expectation is the average
-/// over the auxiliary images rather than over Gaussian logit samples, and the intermediate models are linear
-/// interpolations instead of the paper's recursive logit-shift simulation refined over T = 5 rounds.
+/// (C+1)×C linear system, solved by least squares (the pseudoinverse, float64), clipped to [0, N] and rounded half
+/// to even. For FedSGD P̄ is estimated on the auxiliary images at θ_start
+/// (<see cref="ClassConfidence"/>). For FedAvg the server does not see the models between θ_start and θ_end (it knows
+/// both: θ_end = θ_start − update). It estimates P̄ on a grid of models on the straight line between them
+/// (<see cref="ModelTrajectory"/>), first with the steps equally spaced on it; then, as the paper refines its counts
+/// against a simulation of local training, it simulates the client — a surrogate batch of auxiliary images in the
+/// current counts trained from θ_start with the client's hyper-parameters — to place the steps where the simulated
+/// training puts them, and re-solves, up to <see cref="RefinementRounds"/> times (until the counts settle).
+/// Differences from the paper: the expectation is the average over the auxiliary images rather than over Gaussian
+/// logit samples, and the trajectory is the straight line θ_start → θ_end with simulated step positions instead of
+/// the paper's recursion on the logits alone.
 /// </remarks>
 /// <param name="model">The global model θ_start (moved along the trajectory and restored).</param>
 /// <param name="auxiliary">Labelled auxiliary images (held out from the client).</param>
 /// <param name="local">The client's local hyper-parameters.</param>
-/// <param name="update">The shared update (needed for FedAvg to rebuild the trajectory).</param>
-public sealed class RluRestorer(Classifier model, Batch auxiliary, LocalTraining local, ClientUpdate? update)
-    : ILabelRestorer
+/// <param name="update">The shared update (for FedAvg: θ_end, the end of the trajectory).</param>
+/// <param name="seed">Seeds the batch order of the simulated local training.</param>
+public sealed partial class RluRestorer(
+    Classifier model, Batch auxiliary, LocalTraining local, ClientUpdate? update, ulong seed = 0) : ILabelRestorer
 {
-    /// <summary>Most models along a FedAvg trajectory at which the confidences are estimated.</summary>
-    public const int TrajectoryPoints = 8;
+    /// <summary>Refinements of the step positions from the current counts (the paper refines T = 5 times).</summary>
+    public const int RefinementRounds = 5;
 
     /// <inheritdoc />
     public string Name => "rlu";
@@ -42,11 +48,33 @@ public sealed class RluRestorer(Classifier model, Batch auxiliary, LocalTraining
     {
         ArgumentNullException.ThrowIfNull(observation);
         int c = observation.Classes, n = observation.BatchSize;
-        double[] confidence = MeanConfidence(n, c);
         double scale = local.UpdateScale(n);
+        double[] rhs = [n, .. Enumerable.Range(0, c).Select(i => n * observation.BiasGradient[i] / scale)];
+        if (!local.IsFedAvg || update is null || update.Kind != SharedUpdateKind.ModelDelta)
+        {
+            return Solve(ClassConfidence.Estimate(model, auxiliary), rhs, c, n);
+        }
+
+        var trajectory = new Trajectory(model, auxiliary, update, local.StepWeights(n), c);
+        LabelRestoration restored = Solve(trajectory.MeanConfidence(trajectory.UniformPositions()), rhs, c, n);
+        for (int round = 0; round < RefinementRounds; round++)
+        {
+            double[] positions = SurrogatePositions(restored.CorrectedCounts.ToArray());
+            LabelRestoration next = Solve(trajectory.MeanConfidence(positions), rhs, c, n);
+            bool settled = next.CorrectedCounts.SequenceEqual(restored.CorrectedCounts);
+            restored = next;
+            if (settled)
+            {
+                break;
+            }
+        }
+
+        return restored;
+    }
+
+    private LabelRestoration Solve(double[] confidence, double[] rhs, int c, int n)
+    {
         var matrix = new double[(c + 1) * c];
-        var rhs = new double[c + 1];
-        rhs[0] = n;
         for (int j = 0; j < c; j++)
         {
             matrix[j] = 1;
@@ -54,7 +82,6 @@ public sealed class RluRestorer(Classifier model, Batch auxiliary, LocalTraining
 
         for (int i = 0; i < c; i++)
         {
-            rhs[i + 1] = n * observation.BiasGradient[i] / scale;
             for (int j = 0; j < c; j++)
             {
                 matrix[(i + 1) * c + j] = confidence[i * c + j] - (i == j ? 1 : 0);
@@ -64,8 +91,11 @@ public sealed class RluRestorer(Classifier model, Batch auxiliary, LocalTraining
         using var scope = NewDisposeScope();
         NoISolution solution = PseudoinverseSolver.Solve(
             tensor(matrix, ScalarType.Float64).reshape(c + 1, c), tensor(rhs, ScalarType.Float64));
-        ImmutableArray<int> res = CountPostProcessing.Res(solution.Values, n);
-        ImmutableArray<int> corrected = CountPostProcessing.CorrectedCounts(solution.Values, res, n);
+        // Least squares can overshoot a dominant class past N; RLU clips to [0, N] (iLRG's reference zeroes such a
+        // count instead, SPEC §2 step 5, which would erase the class a non-IID batch is made of).
+        double[] clipped = [.. solution.Values.Select(v => Math.Clamp(v, 0, n))];
+        ImmutableArray<int> res = [.. clipped.Select(v => (int)Math.Round(v, MidpointRounding.ToEven))];
+        ImmutableArray<int> corrected = CountPostProcessing.CorrectedCounts(clipped, res, n);
         double residual = 0, norm = 0;
         for (int i = 0; i < c; i++)
         {
@@ -83,42 +113,5 @@ public sealed class RluRestorer(Classifier model, Batch auxiliary, LocalTraining
             [.. solution.Values], solution.Rank, solution.ConditionNumber, Math.Sqrt(residual),
             norm > 0 ? Math.Sqrt(residual / norm) : 0);
         return new LabelRestoration(Name, res, corrected, diagnostics, IsInstanceWise: true);
-    }
-
-    /// <summary>The ρ-weighted mean of the class-conditional confidences along the local trajectory.</summary>
-    private double[] MeanConfidence(int n, int c)
-    {
-        if (!local.IsFedAvg || update is null || update.Kind != SharedUpdateKind.ModelDelta)
-        {
-            return ClassConfidence.Estimate(model, auxiliary);
-        }
-
-        double[] weights = local.StepWeights(n);
-        int steps = weights.Length, points = Math.Min(steps, TrajectoryPoints);
-        var mean = new double[c * c];
-        double total = 0;
-        for (int k = 0; k < points; k++)
-        {
-            int t = (int)Math.Floor((k + 0.5) * steps / points);
-            double[] p;
-            using (ModelTrajectory.MoveTo(model, update, (double)t / steps))
-            {
-                p = ClassConfidence.Estimate(model, auxiliary);
-            }
-
-            for (int i = 0; i < mean.Length; i++)
-            {
-                mean[i] += weights[t] * p[i];
-            }
-
-            total += weights[t];
-        }
-
-        for (int i = 0; i < mean.Length; i++)
-        {
-            mean[i] /= total;
-        }
-
-        return mean;
     }
 }

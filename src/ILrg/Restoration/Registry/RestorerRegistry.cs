@@ -49,8 +49,8 @@ public static class RestorerRegistry
             true, true, true, RestorerBound.None,
             ctx => new ZeroShotRestorer(LastLayerCalibrator.FromDummy(ctx.Model!, ctx.InputShape!, ctx.Seed))),
         new("rlu", "RLU (Chen & Vikalo 2024), least squares with auxiliary confidences along the local trajectory",
-            RestorerInputs.AuxiliaryData | RestorerInputs.LocalHyperParameters, true, false, true, RestorerBound.None,
-            ctx => new RluRestorer(ctx.Model!, ctx.Auxiliary!, ctx.Local!, ctx.SharedUpdate)),
+            RestorerInputs.AuxiliaryData | RestorerInputs.LocalHyperParameters | RestorerInputs.Seed, true, false, true,
+            RestorerBound.None, ctx => new RluRestorer(ctx.Model!, ctx.Auxiliary!, ctx.Local!, ctx.SharedUpdate, ctx.Seed)),
         new("ilrg-fedavg", "iLRG on the update rescaled to a mean gradient, W and b at mid-trajectory",
             RestorerInputs.LocalHyperParameters, true, false, true, RestorerBound.None,
             ctx => new RescaledRestorer(

@@ -18,7 +18,8 @@ namespace ILrg.Tests.Unit.Restoration.Federated;
 public sealed class RluTests
 {
     private const int Classes = 5;
-    private static readonly SyntheticDataset Data = new("rlu", new ImageShape(1, 8, 8), Classes, 200, 4, Normalisation.Mnist);
+    private static readonly SyntheticDataset Data = new("rlu", new ImageShape(1, 8, 8), Classes, 200, 4,
+        Normalisation.Mnist);
 
     private static Classifier Model()
     {
@@ -85,7 +86,8 @@ public sealed class RluTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(mean.WeightGradient.ToArray(), Is.EqualTo(new[] { 1.0, 2.0 }).Within(1e-12), "÷ (0.1 × 4 steps)");
+            Assert.That(mean.WeightGradient.ToArray(), Is.EqualTo(new[] { 1.0, 2.0 }).Within(1e-12),
+                "÷ (0.1 × 4 steps)");
             Assert.That(mean.BiasGradient.ToArray(), Is.EqualTo(new[] { 0.5 }).Within(1e-12));
             Assert.That(mean.Weight.ToArray(), Is.EqualTo(new[] { 0.8, 1.6 }).Within(1e-12), "W − ½(θ_start − θ_end)");
         });
