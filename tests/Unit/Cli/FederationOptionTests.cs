@@ -66,4 +66,20 @@ public sealed class FederationOptionTests
             Assert.That(output, Does.Contain("local lr/E/B/μ"));
         });
     }
+
+    [TestCase(new[] { "sweep", "--kind", "defence", "--values", "0,1" }, "--defence")]
+    [TestCase(new[] { "sweep", "--kind", "defence", "--defence", "dp" }, "--values")]
+    [TestCase(new[] { "sweep", "--kind", "defence", "--defence", "label-smoothing", "--values", "0,1" }, "[0, 1)")]
+    [TestCase(new[] { "sweep", "--kind", "defence", "--defence", "blur", "--values", "1" }, "blur")]
+    public void Sweep_DefenceWithoutItsSettings_IsOneUsageError(string[] args, string named)
+    {
+        var (code, _, err) = Run(args);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.UsageOrError));
+            Assert.That(err, Does.Contain(named));
+            Assert.That(err.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+        });
+    }
 }
