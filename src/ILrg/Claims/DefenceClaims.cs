@@ -12,32 +12,35 @@ namespace ILrg.Claims;
 /// updates cost about a minute on 2 quiet cores (measured: 399 s on the shared, heavily loaded machine).
 /// </summary>
 /// <remarks>
-/// Gates follow SPEC.md §10 (gates from the spread between runs, not a binomial over T·C decisions) and the existing
-/// claims' convention: a paper figure of 1.000 is gated at ≥ 0.99, as iLRG's own N=24 claims; a figure below 1 at two
-/// points under it, rounded down to the hundredth (0.990 → 0.97, 0.986 → 0.96, 0.980 → 0.96, 0.960 → 0.94), the margin
-/// the large-batch claims use (0.960 → 0.93, 0.851 → 0.83) and well inside the 0.88–1.00 spread of LnAcc between the
-/// reference's own runs (SPEC.md §10). The gates are lower bounds, like every claim; that a defence really changes the
-/// update is the business of the unit tests (tests/Unit/Federated/DefenceTests).
+/// Judged like every claim (docs/claims-statistics.md): K runs of T trials under the paper's protocol, the paper's
+/// figure against the 95% prediction interval of one run's mean. That a defence really changes the update is the
+/// business of the unit tests (tests/Unit/Federated/DefenceTests).
 /// </remarks>
 public static class DefenceClaims
 {
-    /// <summary>The two rows, <paramref name="trials"/> trials each.</summary>
-    public static IReadOnlyList<DefenceRowClaim> Rows(ulong seed = 0, int trials = 50) =>
-    [
-        new DefenceRowClaim(
-            "resnet18-cifar100shaped-n24-dp",
-                "ResNet-18, CIFAR-100-shaped stand-in, N=24, Gaussian noise on the update",
-            Experiment(trials, seed), DefenceKind.Noise,
-            [(1e-4, new ClaimCheck("leAcc", 1.000, 0.99)), (1e-3, new ClaimCheck("leAcc", 1.000, 0.99)),
-                (1e-2, new ClaimCheck("leAcc", 0.980, 0.96))],
-            StandIn.Cifar100Note),
-        new DefenceRowClaim(
-            "resnet18-cifar100shaped-n24-sparse", "ResNet-18, CIFAR-100-shaped stand-in, N=24, sparsified update",
-            Experiment(trials, seed), DefenceKind.Sparsify,
-            [(10, new ClaimCheck("leAcc", 0.990, 0.97)), (40, new ClaimCheck("leAcc", 0.986, 0.96)),
-                (80, new ClaimCheck("leAcc", 0.960, 0.94))],
-            StandIn.Cifar100Note),
-    ];
+    /// <summary>The two rows, each with K runs of T trials (default: 3 × 20, the <c>defences</c> suite).</summary>
+    /// <param name="seed">The base seed.</param>
+    /// <param name="size">K and T.</param>
+    public static IReadOnlyList<DefenceRowClaim> Rows(ulong seed = 0, ClaimSize? size = null)
+    {
+        ClaimSize s = size ?? new ClaimSize(3, 20);
+        return
+        [
+            new DefenceRowClaim(
+                "resnet18-cifar100shaped-n24-dp",
+                "ResNet-18, CIFAR-100-shaped stand-in, N=24, Gaussian noise on the update: iLRG LeAcc", "full",
+                Experiment(s.Trials, seed), s.Runs, DefenceKind.Noise, [(1e-4, 1.000), (1e-3, 1.000), (1e-2, 0.980)],
+                TrialSeconds, StandIn.Cifar100Note),
+            new DefenceRowClaim(
+                "resnet18-cifar100shaped-n24-sparse",
+                "ResNet-18, CIFAR-100-shaped stand-in, N=24, sparsified update: iLRG LeAcc", "full",
+                Experiment(s.Trials, seed), s.Runs, DefenceKind.Sparsify, [(10, 0.990), (40, 0.986), (80, 0.960)],
+                TrialSeconds, StandIn.Cifar100Note),
+        ];
+    }
+
+    /// <summary>Seconds of one ResNet-18 N=24 trial with three restorations (2 quiet cores).</summary>
+    private const double TrialSeconds = 0.8;
 
     private static ExperimentSpec Experiment(int trials, ulong seed) => new(
         new DatasetRequest("synthetic", Classes: 100, Shape: new ImageShape(3, 32, 32)), new ModelSpec("resnet18"), 24,

@@ -10,59 +10,68 @@ using static TorchSharp.torch;
 namespace ILrg.Claims;
 
 /// <summary>
-/// A row of the paper's defence table (SPEC.md §9, issue 11): one defence at several strengths, each gated. Every
-/// trial's update is computed once and defended at every strength by the pipeline's defence stage
-/// (<see cref="FederatedStages.Defend"/>, the same seeds as <c>ilrg run --defence</c>), so the strengths are
-/// compared on identical updates, as in the paper, at a third of the cost of separate runs.
+/// A defence row of the paper (SPEC.md §9): iLRG on one update per trial, defended at each of several strengths. Every
+/// strength attacks the same clean update of the trial (the client's work is done once), so the row's figures differ
+/// only by the defence. K runs of T trials under the paper's protocol (one model per run), judged like every claim.
 /// </summary>
 /// <param name="Id">Stable identifier.</param>
 /// <param name="Title">Human description.</param>
-/// <param name="Experiment">The undefended experiment (its method restores).</param>
+/// <param name="Suite">The smallest suite that holds the claim.</param>
+/// <param name="Experiment">The undefended setting; its Trials is T per run, its Seed the base seed.</param>
+/// <param name="Runs">K.</param>
 /// <param name="Kind">The defence.</param>
-/// <param name="Rows">Strengths with the gated figure of each (its metric a <see cref="LabelSummary.Metric"/>
-/// name).</param>
-/// <param name="Note">Why the setting differs from the paper.</param>
+/// <param name="Rows">Each strength with the paper's iLRG LeAcc under it.</param>
+/// <param name="TrialSeconds">Estimated seconds of one trial with every strength (2 quiet cores).</param>
+/// <param name="Note">Why the setting differs from the paper (the stand-in).</param>
 public sealed record DefenceRowClaim(
-    string Id, string Title, ExperimentSpec Experiment, DefenceKind Kind,
-    IReadOnlyList<(double Strength, ClaimCheck Check)> Rows, string? Note = null) : IClaim
+    string Id, string Title, string Suite, ExperimentSpec Experiment, int Runs, DefenceKind Kind,
+    IReadOnlyList<(double Strength, double PaperLeAcc)> Rows, double TrialSeconds, string? Note = null) : IClaim
 {
-    /// <inheritdoc />
-    public int Steps => Experiment.Trials;
+    /// <summary>The name under which the figures of one strength are recorded, e.g. "ilrg@dp 0.001".</summary>
+    public string MethodAt(double strength) => $"{Experiment.Method}@{new UpdateDefence(Kind, strength).Describe()}";
 
     /// <inheritdoc />
-    public ClaimOutcome Run(Func<DatasetRequest, IImageDataset> open, Action? onStep = null)
+    public ClaimPlan Plan => new(
+        Id, Title, Suite, TrialFigures.Describe(Experiment.Dataset), Experiment.Dataset.Name == "synthetic",
+        TrialFigures.ClassesOf(Experiment.Dataset), Experiment.BatchSize, Experiment.Seed, Runs, Experiment.Trials,
+        false, [.. Rows.Select(r => ClaimCheck.Figure(MethodAt(r.Strength), "leAcc", r.PaperLeAcc))],
+        Runs * Experiment.Trials * TrialSeconds, Note);
+
+    /// <inheritdoc />
+    public IReadOnlyList<TrialRecord> Measure(int unit, ClaimContext context)
     {
-        ArgumentNullException.ThrowIfNull(open);
-        var clock = Stopwatch.StartNew();
-        IImageDataset dataset = open(Experiment.Dataset);
-        TrialPipeline.Validate(Experiment, dataset);
-        RestorerDescriptor method = RestorerRegistry.Find(Experiment.Method);
-        var sampler = new BatchSampler(dataset);
-        var scores = Rows.Select(_ => new List<TrialLabelScores>()).ToList();
-        for (int t = 0; t < Experiment.Trials; t++)
+        ArgumentNullException.ThrowIfNull(context);
+        var (run, index) = Plan.TrialsOf(unit).Single();
+        ExperimentSpec spec = Experiment with
         {
-            using var scope = NewDisposeScope();
-            using PreparedTrial trial = TrialPipeline.Prepare(Experiment, dataset, sampler, t);
-            for (int r = 0; r < Rows.Count; r++)
+            Seed = Numerics.SeedStreams.RunSeed(Experiment.Seed, run),
+            ModelPer = ModelProtocol.Run,
+            Device = context.Device,
+        };
+        IImageDataset data = context.Open(spec.Dataset);
+        TrialPipeline.Validate(spec, data);
+        RestorerDescriptor method = RestorerRegistry.Find(spec.Method);
+        var clock = Stopwatch.StartNew();
+        var values = new Dictionary<string, double>();
+        var counts = new Dictionary<string, string>();
+        using (NewDisposeScope())
+        {
+            using PreparedTrial trial = TrialPipeline.Prepare(spec, data, context.SamplerFor(data), index);
+            counts["truth"] = TrialFigures.Sparse(trial.TrueCounts);
+            foreach (var (strength, _) in Rows)
             {
-                var defence = new UpdateDefence(Kind, Rows[r].Strength);
-                ClientUpdate shared = FederatedStages.Defend(Experiment, defence, trial.Model, trial.Batch,
-                    trial.Update, t);
-                LastLayerObservation observation = AttackerView.Observe(trial.Model, shared);
                 using var inner = NewDisposeScope();
-                LabelRestoration restored = method.Create(RestorerContext.ObservationOnly(0, Experiment.Alpha))
-                    .Restore(observation);
-                scores[r].Add(LabelMetrics.Score(trial.TrueCounts, restored.Counts));
+                ClientUpdate shared = FederatedStages.Defend(
+                    spec, new UpdateDefence(Kind, strength), trial.Model, trial.Batch, trial.Update, index);
+                LastLayerObservation observation = AttackerView.Observe(trial.Model, shared);
+                LabelRestoration restored =
+                    method.Create(RestorerContext.ObservationOnly(0, spec.Alpha)).Restore(observation);
+                TrialFigures.Add(values, MethodAt(strength), LabelMetrics.Score(trial.TrueCounts, restored.Counts));
+                counts[MethodAt(strength)] = TrialFigures.Sparse(restored.Counts);
             }
-
-            onStep?.Invoke();
         }
 
-        var checks = Rows.Select((row, r) =>
-        {
-            CheckOutcome judged = row.Check.Judge(LabelSummary.Of(scores[r]).Metric(row.Check.Metric));
-            return judged with { Metric = $"{row.Check.Metric} @ {new UpdateDefence(Kind, row.Strength).Describe()}" };
-        }).ToList();
-        return new ClaimOutcome(Id, Title, dataset.Name, dataset.IsSynthetic, checks, clock.Elapsed.TotalSeconds, Note);
+        context.Step();
+        return [new TrialRecord(Id, run, index, spec.Seed, values, counts, clock.Elapsed.TotalSeconds)];
     }
 }
