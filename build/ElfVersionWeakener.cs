@@ -29,7 +29,8 @@ namespace ILrg.Build
         private const uint ShtGnuVerneed = 0x6ffffffe;
         private const ushort VerFlagWeak = 0x2;
 
-        /// <summary>Marks <paramref name="versionName"/> weak in <paramref name="path"/>, in place, idempotently.</summary>
+        /// <summary>Marks <paramref name="versionName"/> weak in <paramref name="path"/>, in place,
+        /// idempotently.</summary>
         public static ElfPatchOutcome Weaken(string path, string versionName)
         {
             byte[] image = File.ReadAllBytes(path);
@@ -65,7 +66,8 @@ namespace ILrg.Build
             return ElfPatchOutcome.Patched;
         }
 
-        /// <summary>True when <paramref name="path"/> requires <paramref name="versionName"/> without the weak flag.</summary>
+        /// <summary>True when <paramref name="path"/> requires <paramref name="versionName"/> without the weak
+        /// flag.</summary>
         public static bool RequiresStrongly(string path, string versionName)
         {
             byte[] image = File.ReadAllBytes(path);
@@ -80,7 +82,8 @@ namespace ILrg.Build
             return false;
         }
 
-        /// <summary>True when the shared library file at <paramref name="libraryPath"/> defines the version string.</summary>
+        /// <summary>True when the shared library file at <paramref name="libraryPath"/> defines the version
+        /// string.</summary>
         public static bool LibraryMentions(string libraryPath, string versionName)
         {
             byte[] haystack = File.ReadAllBytes(libraryPath);
@@ -88,7 +91,8 @@ namespace ILrg.Build
             return IndexOf(haystack, needle) >= 0;
         }
 
-        /// <summary>File offsets of the vna_flags fields of every Vernaux entry named <paramref name="versionName"/>.</summary>
+        /// <summary>File offsets of the vna_flags fields of every Vernaux entry named
+        /// <paramref name="versionName"/>.</summary>
         public static List<int> FindVernauxFlagOffsets(byte[] image, string versionName)
         {
             if (image.Length < 64 || image[0] != 0x7f || image[1] != (byte)'E' || image[2] != (byte)'L' || image[3] != (byte)'F')

@@ -38,7 +38,8 @@ public sealed class GoldenFile
     public string Directory { get; }
 
     /// <summary>Compares <paramref name="data"/> with the golden <paramref name="name"/>; numbers may differ by at most
-    /// <paramref name="tolerance"/> (0 = exact). <paramref name="provenance"/> is stored with an accepted golden.</summary>
+    /// <paramref name="tolerance"/> (0 = exact). <paramref name="provenance"/> is stored with an accepted
+    /// golden.</summary>
     public void AssertMatches(string name, JsonNode data, JsonObject provenance, double tolerance = 0)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -80,7 +81,8 @@ public sealed class GoldenFile
                     $"If the change is intended, accept it with {UpdateVariable}=1 and say why in the commit.");
     }
 
-    /// <summary>Paths where two JSON trees differ (numbers within <paramref name="tolerance"/> count as equal).</summary>
+    /// <summary>Paths where two JSON trees differ (numbers within <paramref name="tolerance"/> count as
+    /// equal).</summary>
     public static void Diff(string path, JsonNode? golden, JsonNode? received, double tolerance, List<string> diffs)
     {
         ArgumentNullException.ThrowIfNull(diffs);

@@ -36,7 +36,8 @@ public static class ObservationBuilder
         return new LastLayerObservation(weight, bias, gw, gb, classes, embeddingSize, n);
     }
 
-    /// <summary>The observation of a batch from a C×d final layer; <paramref name="embeddings"/>[n] is h_n (length d).</summary>
+    /// <summary>The observation of a batch from a C×d final layer; <paramref name="embeddings"/>[n] is h_n (length
+    /// d).</summary>
     public static LastLayerObservation FromBatch(double[,] weight, double[] bias, double[][] embeddings, int[] labels)
     {
         ArgumentNullException.ThrowIfNull(weight);
@@ -44,7 +45,8 @@ public static class ObservationBuilder
         return FromSamples(Flatten(weight), bias, weight.GetLength(0), weight.GetLength(1), embeddings, labels);
     }
 
-    /// <summary>An observation with the given gradients and a zero final layer (for rules that read only gradients).</summary>
+    /// <summary>An observation with the given gradients and a zero final layer (for rules that read only
+    /// gradients).</summary>
     public static LastLayerObservation FromGradients(double[,] weightGradient, double[] biasGradient, int batchSize)
     {
         ArgumentNullException.ThrowIfNull(weightGradient);

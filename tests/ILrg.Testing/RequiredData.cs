@@ -22,7 +22,8 @@ public static class RequiredData
         () => DatasetCatalog.Open(new DatasetRequest("fashion-mnist", Split: split)),
         "apt-get install dataset-fashion-mnist");
 
-    /// <summary>Runs <paramref name="open"/>; an <see cref="EnvironmentMissingException"/> becomes Inconclusive or Fail.</summary>
+    /// <summary>Runs <paramref name="open"/>; an <see cref="EnvironmentMissingException"/> becomes Inconclusive or
+    /// Fail.</summary>
     public static T OrSkip<T>(Func<T> open, string fix)
     {
         ArgumentNullException.ThrowIfNull(open);

@@ -76,7 +76,8 @@ public sealed class PipelineProperties
 
     private static readonly SyntheticDataset SmallData = new("property", new ImageShape(1, 6, 6), 10, 400, 77, Normalisation.Mnist);
 
-    /// <summary>Every sample its own non-negative embedding (a realistic, inexact case for the symmetry checks).</summary>
+    /// <summary>Every sample its own non-negative embedding (a realistic, inexact case for the symmetry
+    /// checks).</summary>
     private static LastLayerObservation DistinctEmbeddings(BatchCase x)
     {
         var rng = new DeterministicRandom(x.Seed);

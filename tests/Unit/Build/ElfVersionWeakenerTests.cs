@@ -5,7 +5,8 @@ using NUnit.Framework;
 
 namespace ILrg.Tests.Unit.Build;
 
-/// <summary>The ELF "version needed" patch that lets TorchSharp load on Debian 12 (README, "TorchSharp on Debian 12").</summary>
+/// <summary>The ELF "version needed" patch that lets TorchSharp load on Debian 12 (README, "TorchSharp on Debian
+/// 12").</summary>
 public sealed class ElfVersionWeakenerTests
 {
     private const string Version = "GLIBCXX_3.4.32";

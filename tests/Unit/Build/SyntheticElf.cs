@@ -3,7 +3,8 @@ using System.Text;
 
 namespace ILrg.Tests.Unit.Build;
 
-/// <summary>Builds a minimal ELF64 LE file with a .dynstr and a .gnu.version_r section, for the patcher's tests.</summary>
+/// <summary>Builds a minimal ELF64 LE file with a .dynstr and a .gnu.version_r section, for the patcher's
+/// tests.</summary>
 internal static class SyntheticElf
 {
     public static byte[] Build(params (string File, string[] Versions)[] needs)

@@ -7,7 +7,8 @@ using static TorchSharp.torch;
 
 namespace ILrg.Tests.Unit.Federated;
 
-/// <summary>Micro-batching in the client: chunk-accumulated last-layer gradients equal the full-batch ones (SPEC.md §1).</summary>
+/// <summary>Micro-batching in the client: chunk-accumulated last-layer gradients equal the full-batch ones (SPEC.md
+/// §1).</summary>
 public sealed class ChunkedClientTests
 {
     private const int N = 30;

@@ -76,7 +76,8 @@ public sealed class ClassWiseRuleTests
     public void Svd_FullRankBatch_FindsEveryPresentClass()
     {
         // With k = N the direction of any sample of class i is a feasible x (only column i is negative there), so no
-        // present class can be missed. (Absent classes may be flagged too — RLG is not exact — so only presence is checked.)
+        // present class can be missed. (Absent classes may be flagged too — RLG is not exact — so only presence is
+        // checked.)
         var observation = ReluBatch(out int[] truth);
 
         var result = new SvdRestorer().Restore(observation);
