@@ -61,7 +61,8 @@ public sealed class GoldenFile
         if (!File.Exists(goldenPath))
         {
             File.WriteAllText(receivedPath, receivedText);
-            Assert.Fail($"golden {goldenPath} does not exist; wrote {receivedPath}. Review it, then accept with {UpdateVariable}=1.");
+            Assert.Fail($"golden {goldenPath} does not exist; wrote {receivedPath}. Review it, then accept with " +
+                        $"{UpdateVariable}=1.");
         }
 
         JsonNode golden = JsonNode.Parse(File.ReadAllText(goldenPath))?["data"]
@@ -77,7 +78,8 @@ public sealed class GoldenFile
         File.WriteAllText(receivedPath, receivedText);
         string shown = string.Join("\n", diffs.Take(MaxDiffLines));
         string more = diffs.Count > MaxDiffLines ? $"\n... and {diffs.Count - MaxDiffLines} more" : string.Empty;
-        Assert.Fail($"{name} differs from its golden in {diffs.Count} place(s) (received: {receivedPath}):\n{shown}{more}\n" +
+        Assert.Fail($"{name} differs from its golden in {diffs.Count} place(s) (received: " +
+                    $"{receivedPath}):\n{shown}{more}\n" +
                     $"If the change is intended, accept it with {UpdateVariable}=1 and say why in the commit.");
     }
 

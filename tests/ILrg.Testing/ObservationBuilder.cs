@@ -10,7 +10,8 @@ public static class ObservationBuilder
     /// <summary>The observation of a batch where sample n has embedding <paramref name="embeddings"/>[n] and label
     /// <paramref name="labels"/>[n], through a final layer (W, b): g_b = mean(p − y), g_W = mean((p − y) hᵀ).</summary>
     public static LastLayerObservation FromSamples(
-        double[] weight, double[] bias, int classes, int embeddingSize, IReadOnlyList<double[]> embeddings, IReadOnlyList<int> labels)
+        double[] weight, double[] bias, int classes, int embeddingSize, IReadOnlyList<double[]> embeddings,
+        IReadOnlyList<int> labels)
     {
         ArgumentNullException.ThrowIfNull(weight);
         ArgumentNullException.ThrowIfNull(bias);
@@ -51,7 +52,8 @@ public static class ObservationBuilder
     {
         ArgumentNullException.ThrowIfNull(weightGradient);
         int c = weightGradient.GetLength(0), d = weightGradient.GetLength(1);
-        return new LastLayerObservation(new double[c * d], new double[c], Flatten(weightGradient), biasGradient, c, d, batchSize);
+        return new LastLayerObservation(new double[c * d], new double[c], Flatten(weightGradient), biasGradient, c, d,
+            batchSize);
     }
 
     /// <summary>softmax(W h + b) for a C×d final layer.</summary>

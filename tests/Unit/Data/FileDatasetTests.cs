@@ -162,7 +162,8 @@ public sealed class FileDatasetTests
     [Test]
     public void Cifar100_NoDataDir_IsEnvironmentMissing()
     {
-        Assert.That(() => DatasetCatalog.Open(new DatasetRequest("cifar100")), Throws.TypeOf<EnvironmentMissingException>());
+        Assert.That(() => DatasetCatalog.Open(new DatasetRequest("cifar100")),
+            Throws.TypeOf<EnvironmentMissingException>());
     }
 
     [Test]

@@ -155,6 +155,7 @@ public sealed class ZooModelTests
     {
         using var generator = new Generator(1);
 
-        Assert.That(() => ModelZoo.Create(new ModelSpec(name), Cifar, 10, generator), Throws.InstanceOf<ArgumentException>());
+        Assert.That(() => ModelZoo.Create(new ModelSpec(name), Cifar, 10, generator),
+            Throws.InstanceOf<ArgumentException>());
     }
 }

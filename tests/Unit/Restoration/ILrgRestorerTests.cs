@@ -65,7 +65,8 @@ public sealed class ILrgRestorerTests
         int[] counts = [4, 0, 0, 2, 0];
         var obs = ObservationBuilder.SharedEmbedding(counts, embeddingSize: 5, seed: 5);
 
-        LabelRestoration r = new ILrgRestorer(new ILrgOptions(ILrgVariant.Simplified, PresentClasses: [0, 3])).Restore(obs);
+        LabelRestoration r = new ILrgRestorer(new ILrgOptions(ILrgVariant.Simplified,
+            PresentClasses: [0, 3])).Restore(obs);
 
         Assert.Multiple(() =>
         {

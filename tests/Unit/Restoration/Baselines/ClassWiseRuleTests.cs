@@ -82,7 +82,8 @@ public sealed class ClassWiseRuleTests
 
         var result = new SvdRestorer().Restore(observation);
 
-        Assert.That(Enumerable.Range(0, truth.Length).Where(c => truth[c] > 0).Select(c => result.Counts[c]), Is.All.EqualTo(1));
+        Assert.That(Enumerable.Range(0, truth.Length).Where(c => truth[c] > 0).Select(c => result.Counts[c]),
+            Is.All.EqualTo(1));
     }
 
     internal static ILrg.Restoration.LastLayerObservation ReluBatch(out int[] truth)
@@ -98,7 +99,8 @@ public sealed class ClassWiseRuleTests
             }
         }
 
-        double[][] h = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, 6).Select(_ => rng.NextDouble()).ToArray()).ToArray();
+        double[][] h = Enumerable.Range(0, 3)
+            .Select(_ => Enumerable.Range(0, 6).Select(_ => rng.NextDouble()).ToArray()).ToArray();
         truth = [0, 2, 0, 1, 0];
         return ObservationBuilder.FromBatch(w, new double[5], h, [1, 3, 1]);
     }
