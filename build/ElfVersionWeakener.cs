@@ -95,7 +95,8 @@ namespace ILrg.Build
         /// <paramref name="versionName"/>.</summary>
         public static List<int> FindVernauxFlagOffsets(byte[] image, string versionName)
         {
-            if (image.Length < 64 || image[0] != 0x7f || image[1] != (byte)'E' || image[2] != (byte)'L' || image[3] != (byte)'F')
+            if (image.Length < 64 || image[0] != 0x7f || image[1] != (byte)'E' || image[2] != (byte)'L'
+                || image[3] != (byte)'F')
             {
                 throw new InvalidDataException("not an ELF file");
             }
@@ -223,7 +224,8 @@ namespace ILrg.Build
     {
         /// <summary>The output copies of the library to patch.</summary>
         [Microsoft.Build.Framework.Required]
-        public Microsoft.Build.Framework.ITaskItem[] Libraries { get; set; } = Array.Empty<Microsoft.Build.Framework.ITaskItem>();
+        public Microsoft.Build.Framework.ITaskItem[] Libraries { get; set; } =
+            Array.Empty<Microsoft.Build.Framework.ITaskItem>();
 
         /// <summary>The version name, e.g. GLIBCXX_3.4.32.</summary>
         [Microsoft.Build.Framework.Required]
@@ -256,7 +258,8 @@ namespace ILrg.Build
                     continue;
                 }
 
-                if (ForbiddenRoot.Length > 0 && path.StartsWith(Path.GetFullPath(ForbiddenRoot), StringComparison.Ordinal))
+                if (ForbiddenRoot.Length > 0
+                    && path.StartsWith(Path.GetFullPath(ForbiddenRoot), StringComparison.Ordinal))
                 {
                     Log.LogError("ILrg: refusing to patch " + path + ": it lies in the NuGet cache.");
                     return false;
@@ -268,7 +271,8 @@ namespace ILrg.Build
                     Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal,
                         "ILrg: " + path + ": " + VersionName + " " + outcome);
                 }
-                catch (Exception e) when (e is IOException || e is InvalidDataException || e is UnauthorizedAccessException)
+                catch (Exception e) when (e is IOException || e is InvalidDataException
+                    || e is UnauthorizedAccessException)
                 {
                     Log.LogError("ILrg: could not patch " + path + ": " + e.Message);
                     return false;
