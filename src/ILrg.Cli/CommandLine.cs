@@ -36,8 +36,8 @@ public static class CommandLine
             return ExitCodes.UsageOrError;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error,
-            EnableDefaultExceptionHandler = false });
+        return parsed.Invoke(
+            new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 
     /// <summary>

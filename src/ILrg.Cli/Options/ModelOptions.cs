@@ -13,10 +13,10 @@ public sealed class ModelOptions : IOptionGroup
     private readonly Option<int> _width = OptionFactory.WholeNumber("--width", "FCN: hidden width", 1, 300);
     private readonly Option<Activation?> _activation = OptionFactory.Enum("--activation", "Hidden activation",
         Activation.Relu);
-    private readonly Option<bool> _batchNorm = new("--batch-norm") { Description = "LeNet-5: BatchNorm after each " +
-                                                                                   "convolution" };
-    private readonly Option<bool> _dropout = new("--dropout") { Description = "VGG: Dropout 0.5 in the head (active " +
-                                                                              "in train mode)" };
+    private readonly Option<bool> _batchNorm =
+        new("--batch-norm") { Description = "LeNet-5: BatchNorm after each convolution" };
+    private readonly Option<bool> _dropout =
+        new("--dropout") { Description = "VGG: Dropout 0.5 in the head (active in train mode)" };
     private readonly Option<FileInfo?> _checkpoint = new("--checkpoint")
     {
         Description = "Attack a trained model: weights saved by 'ilrg train'",
