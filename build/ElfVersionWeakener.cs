@@ -29,7 +29,8 @@ namespace ILrg.Build
         private const uint ShtGnuVerneed = 0x6ffffffe;
         private const ushort VerFlagWeak = 0x2;
 
-        /// <summary>Marks <paramref name="versionName"/> weak in <paramref name="path"/>, in place, idempotently.</summary>
+        /// <summary>Marks <paramref name="versionName"/> weak in <paramref name="path"/>, in place,
+        /// idempotently.</summary>
         public static ElfPatchOutcome Weaken(string path, string versionName)
         {
             byte[] image = File.ReadAllBytes(path);
@@ -65,7 +66,8 @@ namespace ILrg.Build
             return ElfPatchOutcome.Patched;
         }
 
-        /// <summary>True when <paramref name="path"/> requires <paramref name="versionName"/> without the weak flag.</summary>
+        /// <summary>True when <paramref name="path"/> requires <paramref name="versionName"/> without the weak
+        /// flag.</summary>
         public static bool RequiresStrongly(string path, string versionName)
         {
             byte[] image = File.ReadAllBytes(path);
@@ -80,7 +82,8 @@ namespace ILrg.Build
             return false;
         }
 
-        /// <summary>True when the shared library file at <paramref name="libraryPath"/> defines the version string.</summary>
+        /// <summary>True when the shared library file at <paramref name="libraryPath"/> defines the version
+        /// string.</summary>
         public static bool LibraryMentions(string libraryPath, string versionName)
         {
             byte[] haystack = File.ReadAllBytes(libraryPath);
@@ -88,10 +91,12 @@ namespace ILrg.Build
             return IndexOf(haystack, needle) >= 0;
         }
 
-        /// <summary>File offsets of the vna_flags fields of every Vernaux entry named <paramref name="versionName"/>.</summary>
+        /// <summary>File offsets of the vna_flags fields of every Vernaux entry named
+        /// <paramref name="versionName"/>.</summary>
         public static List<int> FindVernauxFlagOffsets(byte[] image, string versionName)
         {
-            if (image.Length < 64 || image[0] != 0x7f || image[1] != (byte)'E' || image[2] != (byte)'L' || image[3] != (byte)'F')
+            if (image.Length < 64 || image[0] != 0x7f || image[1] != (byte)'E' || image[2] != (byte)'L'
+                || image[3] != (byte)'F')
             {
                 throw new InvalidDataException("not an ELF file");
             }
@@ -219,7 +224,8 @@ namespace ILrg.Build
     {
         /// <summary>The output copies of the library to patch.</summary>
         [Microsoft.Build.Framework.Required]
-        public Microsoft.Build.Framework.ITaskItem[] Libraries { get; set; } = Array.Empty<Microsoft.Build.Framework.ITaskItem>();
+        public Microsoft.Build.Framework.ITaskItem[] Libraries { get; set; } =
+            Array.Empty<Microsoft.Build.Framework.ITaskItem>();
 
         /// <summary>The version name, e.g. GLIBCXX_3.4.32.</summary>
         [Microsoft.Build.Framework.Required]
@@ -252,7 +258,8 @@ namespace ILrg.Build
                     continue;
                 }
 
-                if (ForbiddenRoot.Length > 0 && path.StartsWith(Path.GetFullPath(ForbiddenRoot), StringComparison.Ordinal))
+                if (ForbiddenRoot.Length > 0
+                    && path.StartsWith(Path.GetFullPath(ForbiddenRoot), StringComparison.Ordinal))
                 {
                     Log.LogError("ILrg: refusing to patch " + path + ": it lies in the NuGet cache.");
                     return false;
@@ -264,7 +271,8 @@ namespace ILrg.Build
                     Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal,
                         "ILrg: " + path + ": " + VersionName + " " + outcome);
                 }
-                catch (Exception e) when (e is IOException || e is InvalidDataException || e is UnauthorizedAccessException)
+                catch (Exception e) when (e is IOException || e is InvalidDataException
+                    || e is UnauthorizedAccessException)
                 {
                     Log.LogError("ILrg: could not patch " + path + ": " + e.Message);
                     return false;

@@ -36,7 +36,8 @@ internal static class CalibrationReport
         Line(sb, "");
         Line(sb, "Produced by `OMP_NUM_THREADS=1 dotnet run -c Release --project benchmarks/ILrg.Benchmarks -- "
                  + $"audit-calibration {x.Trials} docs/audit-calibration.md` (ILrg {env.Version}, commit "
-                 + $"{env.GitCommit}, TorchSharp {env.Libraries["TorchSharp"]}, {x.Elapsed.TotalMinutes:F1} min on 2 shared "
+                 + $"{env.GitCommit}, TorchSharp {env.Libraries["TorchSharp"]}, {x.Elapsed.TotalMinutes:F1} min "
+                 + "on 2 shared "
                  + "cores).");
         Line(sb, "");
         Line(sb, "Simulated FedSGD updates with known truth, each from a freshly initialised (untrained) model and a "

@@ -1,6 +1,7 @@
 namespace ILrg.Cli;
 
-/// <summary>Results finished so far, appended by the worker and read by the interruption handler (thread-safe).</summary>
+/// <summary>Results finished so far, appended by the worker and read by the interruption handler
+/// (thread-safe).</summary>
 /// <typeparam name="T">One finished unit (a trial, a claim outcome, a sweep point).</typeparam>
 public sealed class Collected<T>
 {

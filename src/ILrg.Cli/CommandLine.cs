@@ -36,12 +36,13 @@ public static class CommandLine
             return ExitCodes.UsageOrError;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        return parsed.Invoke(
+            new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 
     /// <summary>
-    /// Runs a verb body, mapping every exception to a documented exit code and ONE line on standard error (never a stack
-    /// trace), and Ctrl-C to <see cref="ExitCodes.Interrupted"/> (see <see cref="VerbRun"/>).
+    /// Runs a verb body, mapping every exception to a documented exit code and ONE line on standard error (never a
+    /// stack trace), and Ctrl-C to <see cref="ExitCodes.Interrupted"/> (see <see cref="VerbRun"/>).
     /// </summary>
     public static int Guarded(TextWriter error, Func<VerbRun, int> body)
     {
@@ -66,9 +67,10 @@ public static class CommandLine
                                "Rebuild so the Debian 12 fix-up runs (README, 'TorchSharp on Debian 12').",
                 ExitCodes.EnvironmentMissing);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidDataException or FormatException or NonFiniteInputException
-                                      or IOException or KeyNotFoundException or InvalidOperationException
-                                      or UnauthorizedAccessException or OverflowException or NotSupportedException)
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or FormatException
+                                      or NonFiniteInputException or IOException or KeyNotFoundException
+                                      or InvalidOperationException or UnauthorizedAccessException or OverflowException
+                                      or NotSupportedException)
         {
             return Fail(error, e.Message, ExitCodes.UsageOrError);
         }
@@ -80,7 +82,8 @@ public static class CommandLine
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return Fail(error, $"unexpected {e.GetType().Name}: {e.Message} (please report this)", ExitCodes.UsageOrError);
+            return Fail(error, $"unexpected {e.GetType().Name}: {e.Message} (please report this)",
+                ExitCodes.UsageOrError);
         }
     }
 

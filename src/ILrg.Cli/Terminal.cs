@@ -6,7 +6,8 @@ namespace ILrg.Cli;
 /// <summary>Spectre console over a writer; progress bars only when a person is watching.</summary>
 public static class Terminal
 {
-    /// <summary>A console writing to <paramref name="writer"/>; interactive only for a real, unredirected terminal.</summary>
+    /// <summary>A console writing to <paramref name="writer"/>; interactive only for a real, unredirected
+    /// terminal.</summary>
     public static IAnsiConsole For(TextWriter writer)
     {
         bool real = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;

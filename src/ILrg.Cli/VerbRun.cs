@@ -6,8 +6,8 @@ namespace ILrg.Cli;
 /// <summary>
 /// One verb invocation's handling of Ctrl-C: the work is cancelled and, at once, on a thread of its own, the units that
 /// had finished are written to the report marked <c>"interrupted": true</c> and the process ends with
-/// <see cref="ExitCodes.Interrupted"/> — without waiting for the work, which may be inside native code (a solver, a long
-/// backward pass) that no managed cancellation reaches.
+/// <see cref="ExitCodes.Interrupted"/> — without waiting for the work, which may be inside native code (a solver, a
+/// long backward pass) that no managed cancellation reaches.
 /// </summary>
 public sealed class VerbRun : IDisposable
 {
@@ -49,8 +49,8 @@ public sealed class VerbRun : IDisposable
     public void Interrupt() => _cancel.Cancel();
 
     /// <summary>
-    /// Writes the partial report once and says so; after a real Ctrl-C the process ends here at once (a managed shutdown
-    /// of libtorch can take seconds), otherwise <see cref="ExitCodes.Interrupted"/> is returned.
+    /// Writes the partial report once and says so; after a real Ctrl-C the process ends here at once (a managed
+    /// shutdown of libtorch can take seconds), otherwise <see cref="ExitCodes.Interrupted"/> is returned.
     /// </summary>
     public int Interrupted()
     {
@@ -115,7 +115,8 @@ public sealed class VerbRun : IDisposable
         finisher.Start();
     }
 
-    /// <summary>True when this call wrote the interruption's outcome (false when the verb had already finished).</summary>
+    /// <summary>True when this call wrote the interruption's outcome (false when the verb had already
+    /// finished).</summary>
     private bool Finish()
     {
         lock (_gate)

@@ -9,7 +9,8 @@ public static class Approx
         (actual == expected || Math.Abs(actual - expected) <= atol + rtol * Math.Abs(expected));
 
     /// <summary>Index of the first pair that is not close, or −1; lengths must match.</summary>
-    public static int FirstMismatch(IReadOnlyList<double> actual, IReadOnlyList<double> expected, double rtol, double atol)
+    public static int FirstMismatch(IReadOnlyList<double> actual, IReadOnlyList<double> expected, double rtol,
+        double atol)
     {
         ArgumentNullException.ThrowIfNull(actual);
         ArgumentNullException.ThrowIfNull(expected);

@@ -38,7 +38,8 @@ public sealed class GoldenFile
     public string Directory { get; }
 
     /// <summary>Compares <paramref name="data"/> with the golden <paramref name="name"/>; numbers may differ by at most
-    /// <paramref name="tolerance"/> (0 = exact). <paramref name="provenance"/> is stored with an accepted golden.</summary>
+    /// <paramref name="tolerance"/> (0 = exact). <paramref name="provenance"/> is stored with an accepted
+    /// golden.</summary>
     public void AssertMatches(string name, JsonNode data, JsonObject provenance, double tolerance = 0)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -60,7 +61,8 @@ public sealed class GoldenFile
         if (!File.Exists(goldenPath))
         {
             File.WriteAllText(receivedPath, receivedText);
-            Assert.Fail($"golden {goldenPath} does not exist; wrote {receivedPath}. Review it, then accept with {UpdateVariable}=1.");
+            Assert.Fail($"golden {goldenPath} does not exist; wrote {receivedPath}. Review it, then accept with " +
+                        $"{UpdateVariable}=1.");
         }
 
         JsonNode golden = JsonNode.Parse(File.ReadAllText(goldenPath))?["data"]
@@ -76,11 +78,13 @@ public sealed class GoldenFile
         File.WriteAllText(receivedPath, receivedText);
         string shown = string.Join("\n", diffs.Take(MaxDiffLines));
         string more = diffs.Count > MaxDiffLines ? $"\n... and {diffs.Count - MaxDiffLines} more" : string.Empty;
-        Assert.Fail($"{name} differs from its golden in {diffs.Count} place(s) (received: {receivedPath}):\n{shown}{more}\n" +
+        Assert.Fail($"{name} differs from its golden in {diffs.Count} place(s) (received: " +
+                    $"{receivedPath}):\n{shown}{more}\n" +
                     $"If the change is intended, accept it with {UpdateVariable}=1 and say why in the commit.");
     }
 
-    /// <summary>Paths where two JSON trees differ (numbers within <paramref name="tolerance"/> count as equal).</summary>
+    /// <summary>Paths where two JSON trees differ (numbers within <paramref name="tolerance"/> count as
+    /// equal).</summary>
     public static void Diff(string path, JsonNode? golden, JsonNode? received, double tolerance, List<string> diffs)
     {
         ArgumentNullException.ThrowIfNull(diffs);

@@ -10,7 +10,8 @@ public static class ObservationBuilder
     /// <summary>The observation of a batch where sample n has embedding <paramref name="embeddings"/>[n] and label
     /// <paramref name="labels"/>[n], through a final layer (W, b): g_b = mean(p − y), g_W = mean((p − y) hᵀ).</summary>
     public static LastLayerObservation FromSamples(
-        double[] weight, double[] bias, int classes, int embeddingSize, IReadOnlyList<double[]> embeddings, IReadOnlyList<int> labels)
+        double[] weight, double[] bias, int classes, int embeddingSize, IReadOnlyList<double[]> embeddings,
+        IReadOnlyList<int> labels)
     {
         ArgumentNullException.ThrowIfNull(weight);
         ArgumentNullException.ThrowIfNull(bias);
@@ -36,7 +37,8 @@ public static class ObservationBuilder
         return new LastLayerObservation(weight, bias, gw, gb, classes, embeddingSize, n);
     }
 
-    /// <summary>The observation of a batch from a C×d final layer; <paramref name="embeddings"/>[n] is h_n (length d).</summary>
+    /// <summary>The observation of a batch from a C×d final layer; <paramref name="embeddings"/>[n] is h_n (length
+    /// d).</summary>
     public static LastLayerObservation FromBatch(double[,] weight, double[] bias, double[][] embeddings, int[] labels)
     {
         ArgumentNullException.ThrowIfNull(weight);
@@ -44,12 +46,14 @@ public static class ObservationBuilder
         return FromSamples(Flatten(weight), bias, weight.GetLength(0), weight.GetLength(1), embeddings, labels);
     }
 
-    /// <summary>An observation with the given gradients and a zero final layer (for rules that read only gradients).</summary>
+    /// <summary>An observation with the given gradients and a zero final layer (for rules that read only
+    /// gradients).</summary>
     public static LastLayerObservation FromGradients(double[,] weightGradient, double[] biasGradient, int batchSize)
     {
         ArgumentNullException.ThrowIfNull(weightGradient);
         int c = weightGradient.GetLength(0), d = weightGradient.GetLength(1);
-        return new LastLayerObservation(new double[c * d], new double[c], Flatten(weightGradient), biasGradient, c, d, batchSize);
+        return new LastLayerObservation(new double[c * d], new double[c], Flatten(weightGradient), biasGradient, c, d,
+            batchSize);
     }
 
     /// <summary>softmax(W h + b) for a C×d final layer.</summary>

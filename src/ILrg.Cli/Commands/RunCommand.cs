@@ -9,7 +9,8 @@ using Spectre.Console;
 
 namespace ILrg.Cli.Commands;
 
-/// <summary><c>ilrg run</c>: T trials of one configuration with one method, a line per trial, a summary table, JSON.</summary>
+/// <summary><c>ilrg run</c>: T trials of one configuration with one method, a line per trial, a summary table,
+/// JSON.</summary>
 public static class RunCommand
 {
     /// <summary>Builds the verb.</summary>
@@ -39,10 +40,12 @@ public static class RunCommand
         run?.OnInterruption(report, () =>
         {
             var trials = finished.Snapshot();
-            return (trials.Count > 0 ? ExperimentRunner.Summarise(spec, data, trials, started, shard, interrupted: true) : null,
+            return (trials.Count > 0 ? ExperimentRunner.Summarise(spec, data, trials, started, shard, interrupted: true)
+                : null,
                 trials.Count);
         });
-        console.WriteLine($"{spec.Method} on {data.Name}{Format.Synthetic(data.IsSynthetic)}, model {spec.Model.Name}, " +
+        console.WriteLine($"{spec.Method} on {data.Name}{Format.Synthetic(data.IsSynthetic)}, model " +
+                          $"{spec.Model.Name}, " +
                           $"N={spec.BatchSize}, {spec.Trials} trials, seed {spec.Seed}, {EnumText.Of(spec.Mode)} " +
                           $"mode, a model per {EnumText.Of(spec.ModelPer)}, {spec.Device}" +
                           (shard is null ? "" : $", shard {shard}"));

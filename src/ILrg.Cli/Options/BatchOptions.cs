@@ -20,6 +20,7 @@ public sealed class BatchOptions : IOptionGroup
     public (int BatchSize, BatchDistribution Distribution, int? ClassesInBatch) Bind(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return (parse.GetValue(_batchSize), parse.GetValue(_distribution) ?? BatchDistribution.Random, parse.GetValue(_classesInBatch));
+        return (parse.GetValue(_batchSize), parse.GetValue(_distribution) ?? BatchDistribution.Random,
+            parse.GetValue(_classesInBatch));
     }
 }

@@ -9,14 +9,17 @@ namespace ILrg.Cli.Options;
 /// <param name="prefix">Prefix of every option name (e.g. "attack-" for the attacked data of <c>train</c>).</param>
 public sealed class DataOptions(string defaultSplit = "test", string prefix = "") : IOptionGroup
 {
-    private readonly Option<string> _dataset = OptionFactory.Choice($"--{prefix}dataset", "Dataset", DatasetCatalog.Names, null);
+    private readonly Option<string> _dataset = OptionFactory.Choice($"--{prefix}dataset", "Dataset",
+        DatasetCatalog.Names, null);
     private readonly Option<DirectoryInfo?> _dataDir = new($"--{prefix}data-dir")
     {
         Description = "Data folder: IDX files (MNIST / Fashion-MNIST), CIFAR-100 binary, ImageNet class folders",
     };
 
-    private readonly Option<string> _split = OptionFactory.Choice($"--{prefix}split", "Data split", ["train", "test"], defaultSplit);
-    private readonly Option<int> _classes = OptionFactory.WholeNumber($"--{prefix}classes", "Synthetic: number of classes", 1, 100);
+    private readonly Option<string> _split = OptionFactory.Choice($"--{prefix}split", "Data split", ["train", "test"],
+        defaultSplit);
+    private readonly Option<int> _classes = OptionFactory.WholeNumber($"--{prefix}classes",
+        "Synthetic: number of classes", 1, 100);
     private readonly Option<ImageShape> _shape = OptionFactory.Parsed(
         $"--{prefix}image-shape", "Synthetic: image shape CxHxW", ImageShape.Parse, "3x32x32");
 
@@ -33,7 +36,8 @@ public sealed class DataOptions(string defaultSplit = "test", string prefix = ""
     {
         ArgumentNullException.ThrowIfNull(parse);
         return new DatasetRequest(
-            parse.GetValue(_dataset)!, parse.GetValue(_dataDir)?.FullName, parse.GetValue(_split)!, parse.GetValue(_classes),
+            parse.GetValue(_dataset)!, parse.GetValue(_dataDir)?.FullName, parse.GetValue(_split)!,
+            parse.GetValue(_classes),
             parse.GetValue(_shape), seed, Rgb32: parse.GetValue(_rgb32));
     }
 

@@ -9,12 +9,15 @@ namespace ILrg.Cli.Options;
 /// <c>--label-errors</c>, <c>--expect-gain</c>.</summary>
 public sealed class InversionOptions : IOptionGroup
 {
-    private readonly Option<string> _inverter = OptionFactory.Choice("--inverter", "Gradient inverter", Inverters.Names, "ig", "--method");
+    private readonly Option<string> _inverter = OptionFactory.Choice("--inverter", "Gradient inverter", Inverters.Names,
+        "ig", "--method");
     private readonly Option<IReadOnlyList<LabelMode>> _labels = OptionFactory.List(
         "--labels", $"Label modes, comma-separated ({string.Join(" | ", LabelModes.Names)})", LabelModes.Parse, "ilrg");
 
-    private readonly Option<int> _iterations = OptionFactory.WholeNumber("--iterations", "Iterations per restart", 1, 8000);
-    private readonly Option<int> _restarts = OptionFactory.WholeNumber("--restarts", "Restarts (best by gradient cost)", 1, 3);
+    private readonly Option<int> _iterations = OptionFactory.WholeNumber("--iterations", "Iterations per restart", 1,
+        8000);
+    private readonly Option<int> _restarts = OptionFactory.WholeNumber("--restarts", "Restarts (best by gradient cost)",
+        1, 3);
     private readonly Option<double> _tv = OptionFactory.Number("--tv", "TV prior weight", 1e-4, 0);
     private readonly Option<double> _l2 = OptionFactory.Number("--l2", "L2 prior weight", 0.0, 0);
     private readonly Option<double?> _lr = OptionFactory.OptionalNumber(
@@ -24,7 +27,8 @@ public sealed class InversionOptions : IOptionGroup
         "--early-stop", "Stop a restart after this many iterations without improvement", 1);
 
     private readonly Option<IReadOnlyList<int>> _labelErrors = OptionFactory.List(
-        "--label-errors", "With ilrg: replace k labels by wrong ones; a list (0,1,2,4,8) runs a sweep and plots PSNR vs k",
+        "--label-errors",
+        "With ilrg: replace k labels by wrong ones; a list (0,1,2,4,8) runs a sweep and plots PSNR vs k",
         ParseCount, "0");
 
     private readonly Option<double?> _expectGain = OptionFactory.OptionalNumber(
@@ -44,7 +48,8 @@ public sealed class InversionOptions : IOptionGroup
             parse.GetValue(_iterations), parse.GetValue(_restarts), 0,
             parse.GetValue(_lr) ?? Inverters.DefaultLearningRate(inverter), parse.GetValue(_tv), parse.GetValue(_l2),
             parse.GetValue(_earlyStop));
-        return (inverter, settings, parse.GetValue(_labels)!, parse.GetValue(_labelErrors)!, parse.GetValue(_expectGain));
+        return (inverter, settings, parse.GetValue(_labels)!, parse.GetValue(_labelErrors)!,
+            parse.GetValue(_expectGain));
     }
 
     private static int ParseCount(string text) =>

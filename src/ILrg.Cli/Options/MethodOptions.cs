@@ -8,16 +8,19 @@ namespace ILrg.Cli.Options;
 /// <param name="kind">One method, a list, or none (the verb restores with iLRG).</param>
 public sealed class MethodOptions(MethodOptions.Choice kind) : IOptionGroup
 {
-    private readonly Option<string> _method = OptionFactory.Choice("--method", "Restoration method", RestorerRegistry.Names, "ilrg");
+    private readonly Option<string> _method = OptionFactory.Choice("--method", "Restoration method",
+        RestorerRegistry.Names, "ilrg");
     private readonly Option<IReadOnlyList<string>> _methods = OptionFactory.List(
         "--methods", $"'all' or a comma-separated list of: {string.Join(", ", RestorerRegistry.Names)}",
-        name => name.Equals("all", StringComparison.OrdinalIgnoreCase) ? "all" : RestorerRegistry.Find(name).Name, "all");
+        name => name.Equals("all", StringComparison.OrdinalIgnoreCase) ? "all" : RestorerRegistry.Find(name).Name,
+        "all");
 
     private readonly Option<double> _alpha = OptionFactory.Number(
         "--alpha", "iLRG softmax factor α (SPEC §2)", 1.0, 0, 1e6, exclusiveMinimum: true);
 
     private readonly Option<int> _auxiliary =
-        OptionFactory.WholeNumber("--auxiliary-size", "Held-out images per trial for methods that use auxiliary data", 1, 64);
+        OptionFactory.WholeNumber("--auxiliary-size", "Held-out images per trial for methods that use auxiliary data",
+            1, 64);
 
     /// <summary>Which method option a verb offers.</summary>
     public enum Choice
@@ -47,7 +50,8 @@ public sealed class MethodOptions(MethodOptions.Choice kind) : IOptionGroup
         string methods = kind switch
         {
             Choice.One => parse.GetValue(_method)!,
-            Choice.Many => parse.GetValue(_methods)!.Contains("all") ? "all" : string.Join(",", parse.GetValue(_methods)!),
+            Choice.Many => parse.GetValue(_methods)!.Contains("all") ? "all"
+                : string.Join(",", parse.GetValue(_methods)!),
             _ => "ilrg",
         };
         return (methods, parse.GetValue(_alpha), parse.GetValue(_auxiliary));

@@ -8,11 +8,15 @@ namespace ILrg.Cli.Options;
 public sealed class ModelOptions : IOptionGroup
 {
     private readonly Option<string> _model = OptionFactory.Choice("--model", "Model", ModelZoo.Names, null);
-    private readonly Option<int> _hidden = OptionFactory.WholeNumber("--n-hidden", "FCN: hidden layers after the first (1 = FCN-3)", 0, 1);
+    private readonly Option<int> _hidden = OptionFactory.WholeNumber("--n-hidden",
+        "FCN: hidden layers after the first (1 = FCN-3)", 0, 1);
     private readonly Option<int> _width = OptionFactory.WholeNumber("--width", "FCN: hidden width", 1, 300);
-    private readonly Option<Activation?> _activation = OptionFactory.Enum("--activation", "Hidden activation", Activation.Relu);
-    private readonly Option<bool> _batchNorm = new("--batch-norm") { Description = "LeNet-5: BatchNorm after each convolution" };
-    private readonly Option<bool> _dropout = new("--dropout") { Description = "VGG: Dropout 0.5 in the head (active in train mode)" };
+    private readonly Option<Activation?> _activation = OptionFactory.Enum("--activation", "Hidden activation",
+        Activation.Relu);
+    private readonly Option<bool> _batchNorm =
+        new("--batch-norm") { Description = "LeNet-5: BatchNorm after each convolution" };
+    private readonly Option<bool> _dropout =
+        new("--dropout") { Description = "VGG: Dropout 0.5 in the head (active in train mode)" };
     private readonly Option<FileInfo?> _checkpoint = new("--checkpoint")
     {
         Description = "Attack a trained model: weights saved by 'ilrg train'",
@@ -26,7 +30,8 @@ public sealed class ModelOptions : IOptionGroup
     {
         ArgumentNullException.ThrowIfNull(parse);
         return new ModelSpec(
-            parse.GetValue(_model)!, parse.GetValue(_hidden), parse.GetValue(_width), parse.GetValue(_activation) ?? Activation.Relu,
+            parse.GetValue(_model)!, parse.GetValue(_hidden), parse.GetValue(_width),
+            parse.GetValue(_activation) ?? Activation.Relu,
             parse.GetValue(_batchNorm), parse.GetValue(_dropout), parse.GetValue(_checkpoint)?.FullName);
     }
 }

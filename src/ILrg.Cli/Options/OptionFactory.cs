@@ -25,7 +25,8 @@ public static class OptionFactory
         return option;
     }
 
-    /// <summary>An optional integer option in [<paramref name="minimum"/>, <paramref name="maximum"/>] (null when absent).</summary>
+    /// <summary>An optional integer option in [<paramref name="minimum"/>, <paramref name="maximum"/>] (null when
+    /// absent).</summary>
     public static Option<int?> OptionalInt(string name, string description, int minimum, int maximum = int.MaxValue) =>
         new(name) { Description = description, CustomParser = result => ParseInt(result, name, minimum, maximum) };
 
@@ -42,7 +43,8 @@ public static class OptionFactory
 
     /// <summary>An optional finite number in [<paramref name="minimum"/>, <paramref name="maximum"/>].</summary>
     public static Option<double?> OptionalNumber(
-        string name, string description, double minimum, double maximum = double.MaxValue, bool exclusiveMinimum = false) =>
+        string name, string description, double minimum, double maximum = double.MaxValue,
+        bool exclusiveMinimum = false) =>
         new(name)
         {
             Description = description,
@@ -82,7 +84,8 @@ public static class OptionFactory
     public static Option<T?> Enum<T>(string name, string description, T defaultValue)
         where T : struct, System.Enum => new(name)
         {
-            Description = $"{description} ({string.Join(" | ", EnumText.Names<T>())}) [default: {EnumText.Of(defaultValue)}]",
+            Description = $"{description} ({string.Join(" | ", EnumText.Names<T>())}) [default: " +
+                          $"{EnumText.Of(defaultValue)}]",
             HelpName = name.TrimStart('-'),
             CustomParser = result =>
             {
@@ -92,7 +95,8 @@ public static class OptionFactory
                     return value;
                 }
 
-                result.AddError($"unknown value '{text}' for {name}; expected one of: {string.Join(", ", EnumText.Names<T>())}");
+                result.AddError($"unknown value '{text}' for {name}; expected one of: " +
+                                $"{string.Join(", ", EnumText.Names<T>())}");
                 return null;
             },
         };
@@ -126,8 +130,10 @@ public static class OptionFactory
         return option;
     }
 
-    /// <summary>A comma-separated list, each item parsed by <paramref name="parse"/>, duplicates dropped, never empty.</summary>
-    public static Option<IReadOnlyList<T>> List<T>(string name, string description, Func<string, T> parse, string defaultText) =>
+    /// <summary>A comma-separated list, each item parsed by <paramref name="parse"/>, duplicates dropped, never
+    /// empty.</summary>
+    public static Option<IReadOnlyList<T>> List<T>(string name, string description, Func<string, T> parse,
+        string defaultText) =>
         Parsed<IReadOnlyList<T>>(name, description, text =>
         {
             var items = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
@@ -167,20 +173,25 @@ public static class OptionFactory
         return null;
     }
 
-    private static double? ParseNumber(ArgumentResult result, string name, double minimum, double maximum, bool exclusive)
+    private static double? ParseNumber(ArgumentResult result, string name, double minimum, double maximum,
+        bool exclusive)
     {
         string text = Token(result);
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+            && double.IsFinite(value)
             && (exclusive ? value > minimum : value >= minimum) && value <= maximum)
         {
             return value;
         }
 
-        string low = exclusive ? $"above {minimum.ToString(CultureInfo.InvariantCulture)}" : $"at least {minimum.ToString(CultureInfo.InvariantCulture)}";
-        string high = maximum == double.MaxValue ? string.Empty : $" and at most {maximum.ToString(CultureInfo.InvariantCulture)}";
+        string low = exclusive ? $"above {minimum.ToString(CultureInfo.InvariantCulture)}"
+            : $"at least {minimum.ToString(CultureInfo.InvariantCulture)}";
+        string high = maximum == double.MaxValue ? string.Empty
+            : $" and at most {maximum.ToString(CultureInfo.InvariantCulture)}";
         result.AddError($"{name} must be a finite number {low}{high}, got '{text}'");
         return null;
     }
 
-    private static string Token(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+    private static string Token(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[0].Value
+        : string.Empty;
 }

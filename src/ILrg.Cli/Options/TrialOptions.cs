@@ -13,7 +13,8 @@ public sealed class TrialOptions(bool withTrials = true) : IOptionGroup
     private readonly Option<ulong> _seed = OptionFactory.Seed();
     private readonly Option<ClientMode?> _mode = OptionFactory.Enum("--mode", "Client mode", ClientMode.Eval);
     private readonly Option<int> _chunkSize =
-        OptionFactory.WholeNumber("--chunk-size", "Images per client forward chunk (memory bound)", 1, Client.DefaultChunkSize);
+        OptionFactory.WholeNumber("--chunk-size", "Images per client forward chunk (memory bound)", 1,
+            Client.DefaultChunkSize);
 
     private readonly Option<ModelProtocol?> _modelPer = OptionFactory.Enum(
         "--model-per", "A fresh model per trial, or one model per run (the paper's protocol)", ModelProtocol.Trial);
@@ -27,7 +28,8 @@ public sealed class TrialOptions(bool withTrials = true) : IOptionGroup
     public (int Trials, ulong Seed, ClientMode Mode, int ChunkSize, ModelProtocol ModelPer) Bind(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return (withTrials ? parse.GetValue(_trials) : 1, parse.GetValue(_seed), parse.GetValue(_mode) ?? ClientMode.Eval,
+        return (withTrials ? parse.GetValue(_trials) : 1, parse.GetValue(_seed),
+            parse.GetValue(_mode) ?? ClientMode.Eval,
             parse.GetValue(_chunkSize), parse.GetValue(_modelPer) ?? ModelProtocol.Trial);
     }
 }

@@ -21,7 +21,8 @@ internal static class Format
 
     /// <summary>Sparse "class:count" text of a count vector.</summary>
     public static string Sparse(IReadOnlyList<int> counts) =>
-        "{" + string.Join(" ", Enumerable.Range(0, counts.Count).Where(c => counts[c] != 0).Select(c => $"{c}:{counts[c]}")) + "}";
+        "{" + string.Join(" ", Enumerable.Range(0, counts.Count).Where(c => counts[c] != 0)
+            .Select(c => $"{c}:{counts[c]}")) + "}";
 
     /// <summary>" [SYNTHETIC stand-in]" for a synthetic data set, else nothing.</summary>
     public static string Synthetic(bool synthetic) => synthetic ? " [SYNTHETIC stand-in]" : string.Empty;

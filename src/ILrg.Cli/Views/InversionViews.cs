@@ -16,7 +16,8 @@ internal static class InversionViews
         var e = spec.Experiment;
         var s = spec.Settings;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{spec.Inverter} on {data.Name}{Format.Synthetic(data.IsSynthetic)}, model {e.Model.Name}, N={e.BatchSize}, " +
+            $"{spec.Inverter} on {data.Name}{Format.Synthetic(data.IsSynthetic)}, model {e.Model.Name}, " +
+            $"N={e.BatchSize}, " +
             $"{s.Iterations} iterations × {s.Restarts} restarts, tv {s.TotalVariation:G3}, seed {e.Seed}\n" +
             $"true counts {Format.Sparse(experiment.TrueCounts)}; {e.Method} mod_res " +
             $"{Format.Sparse(experiment.Restoration.CorrectedCounts)}");
@@ -25,7 +26,8 @@ internal static class InversionViews
     /// <summary>A progress line for logs.</summary>
     public static string ProgressLine(LabelMode mode, int errors, InversionProgress p) => string.Create(
         CultureInfo.InvariantCulture,
-        $"  {LabelModes.Describe(mode, errors)} restart {p.Restart + 1} iteration {p.Iteration}: cost {p.GradientCost:G4}");
+        $"  {LabelModes.Describe(mode, errors)} restart {p.Restart + 1} iteration {p.Iteration}: cost " +
+        $"{p.GradientCost:G4}");
 
     /// <summary>The result line of one reconstruction.</summary>
     public static string TrialLine(InversionTrial t) => string.Create(CultureInfo.InvariantCulture,
@@ -84,7 +86,8 @@ internal static class InversionViews
     /// <summary>One row per reconstruction.</summary>
     public static Table Summary(IReadOnlyList<InversionTrial> trials)
     {
-        var table = new Table().AddColumns("labels", "wrong labels", "mean PSNR (dB)", "mean SSIM", "gradient cost", "seconds");
+        var table = new Table().AddColumns("labels", "wrong labels", "mean PSNR (dB)", "mean SSIM", "gradient cost",
+            "seconds");
         foreach (var t in trials)
         {
             table.AddRow(

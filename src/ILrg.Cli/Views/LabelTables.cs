@@ -10,13 +10,15 @@ internal static class LabelTables
 {
     /// <summary>One line per trial of <c>run</c>.</summary>
     public static string TrialLine(TrialResult t, int trials) =>
-        $"trial {t.Index + 1}/{trials}: true {Format.Sparse(t.TrueCounts)} restored {Format.Sparse(t.RestoredCounts)} " +
+        $"trial {t.Index + 1}/{trials}: true {Format.Sparse(t.TrueCounts)} restored " +
+        $"{Format.Sparse(t.RestoredCounts)} " +
         $"LeAcc {Format.F3(t.Scores.LeAcc)} LnAcc {Format.F3(t.Scores.LnAcc)} IRec {Format.F3(t.Scores.IRec)} " +
         $"({t.Timings.TotalMs:F0} ms)" + (t.Flags.Count > 0 ? $" WARNING: {string.Join(", ", t.Flags)}" : "");
 
     /// <summary>"sum-not-n ×3, ill-conditioned ×1" over the trials' warnings ("" when none).</summary>
     public static string WarningCounts(IEnumerable<IReadOnlyList<string>> flags) => string.Join(", ",
-        flags.SelectMany(f => f).GroupBy(f => f).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ×{g.Count()}"));
+        flags.SelectMany(f => f).GroupBy(f => f).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} ×{g.Count()}"));
 
     /// <summary>The summary of <c>run</c>, with the warnings the trials raised.</summary>
     public static Table Summary(ExperimentResult result)
@@ -40,7 +42,8 @@ internal static class LabelTables
     {
         ArgumentNullException.ThrowIfNull(result);
         bool soft = result.Summaries.Any(m => m.SoftCountMae is not null);
-        var table = new Table().AddColumns("method", "kind", "LeAcc", "LnAcc", "IRec", "exact-batch", "count MAE", "ms");
+        var table = new Table().AddColumns("method", "kind", "LeAcc", "LnAcc", "IRec", "exact-batch", "count MAE",
+            "ms");
         if (soft)
         {
             table.AddColumn("soft-count MAE");

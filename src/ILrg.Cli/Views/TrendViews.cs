@@ -16,7 +16,8 @@ internal static class TrendViews
     /// <summary>One row per attacked checkpoint.</summary>
     public static Table Table(IEnumerable<TrendPoint> points)
     {
-        var table = new Table().AddColumns("iteration", "train loss", "train acc", "LeAcc", "LnAcc", "IRec", "exact-batch");
+        var table = new Table().AddColumns("iteration", "train loss", "train acc", "LeAcc", "LnAcc", "IRec",
+            "exact-batch");
         foreach (TrendPoint p in points)
         {
             LabelSummary s = p.Attack!;
@@ -27,7 +28,8 @@ internal static class TrendViews
         return table;
     }
 
-    /// <summary>LeAcc, LnAcc and IRec against training iterations, with the paper's 1000-iteration point where it has one.</summary>
+    /// <summary>LeAcc, LnAcc and IRec against training iterations, with the paper's 1000-iteration point where it has
+    /// one.</summary>
     public static void Plot(string path, TrendResult result)
     {
         var points = result.Points;
@@ -40,7 +42,8 @@ internal static class TrendViews
         int n = spec.AttackBatchSize ?? 0;
         bool paperSetting = spec.Model.Name == "fcn" && spec.Model.HiddenLayers == 1 && data.Name == "mnist" && n == 8;
         var paper = paperSetting
-            ? PaperFcn3Mnist1000.Select(p => new CurvePlot.Series($"paper {p.Metric} (1000 it.)", [1000.0], [p.Value])).ToList()
+            ? PaperFcn3Mnist1000.Select(p => new CurvePlot.Series($"paper {p.Metric} (1000 it.)", [1000.0],
+                [p.Value])).ToList()
             : [];
         CurvePlot.Save(
             path, $"iLRG on trained {spec.Model.Name}, {data.Name}{(data.Synthetic ? " [synthetic]" : "")}, N={n}",

@@ -99,7 +99,10 @@ public static class ClaimRunner
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(context);
         var manifest = RunManifest.Create(tool, seed, configuration, context.Opened, started, shard: shard);
-        return ClaimReport.Partial(manifest, suite, [.. claims.Select(c => c.Plan)], records) with { Interrupted = true };
+        return ClaimReport.Partial(manifest, suite, [.. claims.Select(c => c.Plan)], records) with
+        {
+            Interrupted = true,
+        };
     }
 
     /// <summary>The number of units <paramref name="shard"/> takes of <paramref name="claims"/>.</summary>

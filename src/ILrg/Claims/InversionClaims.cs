@@ -5,10 +5,12 @@ using ILrg.Trials;
 
 namespace ILrg.Claims;
 
-/// <summary>The paper's image-reconstruction claims (SPEC.md §8–9) in the configurations this machine can run.</summary>
+/// <summary>The paper's image-reconstruction claims (SPEC.md §8–9) in the configurations this machine can
+/// run.</summary>
 public static class InversionClaims
 {
-    /// <summary>The gain the issue gates on MNIST (the paper reports +6 to +7 dB with 8000 iterations × 3 restarts).</summary>
+    /// <summary>The gain the issue gates on MNIST (the paper reports +6 to +7 dB with 8000 iterations × 3
+    /// restarts).</summary>
     public const double MnistGainDb = 5.0;
 
     /// <summary>The lower end of the paper's CIFAR-100 gain (+5.8 to +7.5 dB, SPEC.md §9), the 3-channel

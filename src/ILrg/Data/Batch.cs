@@ -4,7 +4,8 @@ using static TorchSharp.torch;
 
 namespace ILrg.Data;
 
-/// <summary>A sampled batch: dataset indices and their labels; images are materialised on demand, chunk by chunk.</summary>
+/// <summary>A sampled batch: dataset indices and their labels; images are materialised on demand, chunk by
+/// chunk.</summary>
 public sealed record Batch(IImageDataset Dataset, IReadOnlyList<int> Indices, IReadOnlyList<int> Labels)
 {
     /// <summary>Batch size N.</summary>

@@ -113,7 +113,8 @@ public sealed class BatchSampler
         if (_dataset.Classes < 93 || size < 3)
         {
             throw new ArgumentException(
-                $"custom_imbalanced needs classes 0, 18 and 92 (C ≥ 93) and N ≥ 3; got C = {_dataset.Classes}, N = {size}");
+                $"custom_imbalanced needs classes 0, 18 and 92 (C ≥ 93) and N ≥ 3; got C = {_dataset.Classes}, N = " +
+                $"{size}");
         }
 
         return new Dictionary<int, int> { [0] = 1, [18] = size - 2, [92] = 1 };

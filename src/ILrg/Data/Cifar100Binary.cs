@@ -45,7 +45,8 @@ public sealed class Cifar100Binary : IImageDataset
     /// <summary>The coarse (20-superclass) labels are read and checked but not used as targets.</summary>
     public static int CoarseClasses => 20;
 
-    /// <summary>Finds <c>{split}.bin</c> in <paramref name="directory"/> or its <c>cifar-100-binary</c> subfolder.</summary>
+    /// <summary>Finds <c>{split}.bin</c> in <paramref name="directory"/> or its <c>cifar-100-binary</c>
+    /// subfolder.</summary>
     /// <returns>The path, or null when absent.</returns>
     public static string? Find(string directory, string split)
     {
@@ -100,7 +101,8 @@ public sealed class Cifar100Binary : IImageDataset
             if (coarse >= CoarseClasses || fine >= 100)
             {
                 throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                    $"{path}: record {i} has coarse label {coarse} (must be < 20) and fine label {fine} (must be < 100); not a CIFAR-100 binary file (CIFAR-10's records have one label byte)"));
+                    $"{path}: record {i} has coarse label {coarse} (must be < 20) and fine label {fine} (must be < " +
+                    $"100); not a CIFAR-100 binary file (CIFAR-10's records have one label byte)"));
             }
 
             labels[i] = fine;

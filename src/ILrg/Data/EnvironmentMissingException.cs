@@ -1,6 +1,7 @@
 namespace ILrg.Data;
 
-/// <summary>Something outside the project is missing (a data set, a tool such as npm); the message says how to fix it.</summary>
+/// <summary>Something outside the project is missing (a data set, a tool such as npm); the message says how to fix
+/// it.</summary>
 public sealed class EnvironmentMissingException : Exception
 {
     /// <summary>Creates the exception.</summary>

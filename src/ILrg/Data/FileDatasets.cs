@@ -1,10 +1,12 @@
 namespace ILrg.Data;
 
-/// <summary>Opens the datasets only a user can bring (CIFAR-100 binary, ImageNet folders) for <see cref="DatasetCatalog"/>.</summary>
+/// <summary>Opens the datasets only a user can bring (CIFAR-100 binary, ImageNet folders) for
+/// <see cref="DatasetCatalog"/>.</summary>
 /// <remarks>SPEC.md §6. Neither is obtainable on this machine; both need <c>--data-dir</c>.</remarks>
 public static class FileDatasets
 {
-    /// <summary>CIFAR-100 from <c>{split}.bin</c> in the request's data folder (or its <c>cifar-100-binary</c> subfolder).</summary>
+    /// <summary>CIFAR-100 from <c>{split}.bin</c> in the request's data folder (or its <c>cifar-100-binary</c>
+    /// subfolder).</summary>
     /// <exception cref="EnvironmentMissingException">No data folder given, or no such file in it.</exception>
     public static Cifar100Binary OpenCifar100(DatasetRequest request)
     {
@@ -19,7 +21,8 @@ public static class FileDatasets
             : Cifar100Binary.Load(path);
     }
 
-    /// <summary>ImageNet from class folders in the data folder, or in its <c>train</c>/<c>val</c> subfolder for the split.</summary>
+    /// <summary>ImageNet from class folders in the data folder, or in its <c>train</c>/<c>val</c> subfolder for the
+    /// split.</summary>
     /// <exception cref="EnvironmentMissingException">No data folder given, or it does not exist.</exception>
     public static ImageFolderDataset OpenImageNet(DatasetRequest request)
     {

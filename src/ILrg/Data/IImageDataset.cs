@@ -24,6 +24,7 @@ public interface IImageDataset
     /// <summary>The label of image <paramref name="index"/>.</summary>
     int LabelOf(int index);
 
-    /// <summary>Writes the normalised pixels of image <paramref name="index"/> (length <see cref="ImageShape.Size"/>).</summary>
+    /// <summary>Writes the normalised pixels of image <paramref name="index"/> (length
+    /// <see cref="ImageShape.Size"/>).</summary>
     void ReadImage(int index, Span<float> destination);
 }

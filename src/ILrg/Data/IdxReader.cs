@@ -4,7 +4,8 @@ using System.IO.Compression;
 
 namespace ILrg.Data;
 
-/// <summary>Reads IDX files (the MNIST / Fashion-MNIST format), raw or gzip-compressed, unsigned-byte data only.</summary>
+/// <summary>Reads IDX files (the MNIST / Fashion-MNIST format), raw or gzip-compressed, unsigned-byte data
+/// only.</summary>
 /// <remarks>
 /// Header: two zero bytes, a type byte (0x08 = unsigned byte), the number of dimensions (1 to 4), then each dimension
 /// as a big-endian int32; exactly the declared data follows. The reader is strict: a wrong magic or type, a truncated
@@ -175,7 +176,8 @@ public static class IdxReader
 
         if (magic[2] != 0x08)
         {
-            throw new InvalidDataException($"IDX data type 0x{magic[2]:x2} is not supported (only unsigned byte, 0x08)");
+            throw new InvalidDataException($"IDX data type 0x{magic[2]:x2} is not supported (only unsigned byte, " +
+                                           "0x08)");
         }
 
         int rank = magic[3];

@@ -51,7 +51,8 @@ public sealed class ImageFolderDataset : IImageDataset
     /// <inheritdoc />
     public ImageShape Shape { get; } = new(3, CropTo, CropTo);
 
-    /// <summary>Indexes <paramref name="root"/>: every subfolder is a class, every .jpg/.jpeg/.png in it an image.</summary>
+    /// <summary>Indexes <paramref name="root"/>: every subfolder is a class, every .jpg/.jpeg/.png in it an
+    /// image.</summary>
     /// <exception cref="DirectoryNotFoundException">No such folder.</exception>
     /// <exception cref="InvalidDataException">No class folders, or a class folder without images.</exception>
     public static ImageFolderDataset Open(string root, string name = "imagenet")

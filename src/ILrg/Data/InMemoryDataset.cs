@@ -9,7 +9,8 @@ public sealed class InMemoryDataset : IImageDataset
     private readonly int[] _labels;
 
     /// <summary>Validates and wraps the data (pixels are not copied).</summary>
-    public InMemoryDataset(string name, ImageShape shape, int classes, float[] rawPixels, int[] labels, Normalisation normalisation)
+    public InMemoryDataset(string name, ImageShape shape, int classes, float[] rawPixels, int[] labels,
+        Normalisation normalisation)
     {
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentNullException.ThrowIfNull(rawPixels);
@@ -18,7 +19,8 @@ public sealed class InMemoryDataset : IImageDataset
         if ((long)labels.Length * shape.Size != rawPixels.LongLength)
         {
             throw new InvalidDataException(
-                $"{name}: {labels.Length} labels of shape {shape} need {(long)labels.Length * shape.Size} pixels, found {rawPixels.LongLength}");
+                $"{name}: {labels.Length} labels of shape {shape} need {(long)labels.Length * shape.Size} pixels, " +
+                $"found {rawPixels.LongLength}");
         }
 
         int bad = Array.FindIndex(labels, l => l < 0 || l >= classes);

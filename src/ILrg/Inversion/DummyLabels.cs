@@ -19,7 +19,8 @@ internal sealed class DummyLabels : IDisposable
     /// <summary>The trainable label logits (1×C shared, N×C per image), or null for fixed labels.</summary>
     public Parameter? Logits { get; }
 
-    /// <summary>Builds the labels for one restart; trainable logits start N(0,1) from <paramref name="generator"/>.</summary>
+    /// <summary>Builds the labels for one restart; trainable logits start N(0,1) from
+    /// <paramref name="generator"/>.</summary>
     /// <remarks>Drawn on the CPU from the generator, then moved to <paramref name="device"/> (default CPU).</remarks>
     public static DummyLabels Create(
         InversionLabels labels, int n, long classes, Generator generator, Device? device = null)

@@ -40,7 +40,8 @@ internal sealed class GradientMatcher : IDisposable
     {
         using var scope = NewDisposeScope();
         Tensor loss = labels.Loss(_model.forward(images));
-        var grads = autograd.grad([loss], _parameters.Cast<Tensor>().ToList(), retain_graph: createGraph, create_graph: createGraph);
+        var grads = autograd.grad([loss], _parameters.Cast<Tensor>().ToList(), retain_graph: createGraph,
+            create_graph: createGraph);
         return cat(grads.Select(g => g.flatten()).ToList(), 0).MoveToOuterDisposeScope();
     }
 

@@ -17,7 +17,8 @@ public sealed record InversionLabels(LabelMode Mode, ImmutableArray<int> Fixed)
         ArgumentNullException.ThrowIfNull(labels);
         if (mode is LabelMode.JointShared or LabelMode.JointPerImage)
         {
-            throw new ArgumentException($"label mode {mode} is optimised jointly and takes no fixed labels", nameof(mode));
+            throw new ArgumentException($"label mode {mode} is optimised jointly and takes no fixed labels",
+                nameof(mode));
         }
 
         ImmutableArray<int> list = [.. labels];

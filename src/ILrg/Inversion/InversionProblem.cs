@@ -4,7 +4,8 @@ using ILrg.Models;
 
 namespace ILrg.Inversion;
 
-/// <summary>What the attacker inverts: the shared model, the client's whole-model update and the image format.</summary>
+/// <summary>What the attacker inverts: the shared model, the client's whole-model update and the image
+/// format.</summary>
 /// <param name="Model">The model the client computed its gradient on (its parameters are not changed).</param>
 /// <param name="Update">The whole-model gradients (<see cref="Client.FullGradient"/>); N is its batch size.</param>
 /// <param name="Shape">Shape of one image.</param>

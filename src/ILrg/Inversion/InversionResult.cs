@@ -12,7 +12,8 @@ namespace ILrg.Inversion;
 /// labels.</param>
 /// <param name="GradientCost">Final gradient cost of the chosen restart (how it was chosen; never the truth).</param>
 /// <param name="RestartCosts">Final gradient cost of every restart.</param>
-/// <param name="LossCurve">Gradient cost of the chosen restart, one point per <see cref="CurveStep"/> iterations.</param>
+/// <param name="LossCurve">Gradient cost of the chosen restart, one point per <see cref="CurveStep"/>
+/// iterations.</param>
 /// <param name="CurveStep">Iterations between loss-curve points.</param>
 /// <param name="IterationsRun">Iterations the chosen restart ran (fewer than asked after an early stop).</param>
 public sealed record InversionResult(

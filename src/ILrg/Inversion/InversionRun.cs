@@ -10,7 +10,8 @@ internal static class InversionRun
 {
     /// <summary>
     /// The restart loop every inverter shares: validate, set the model's mode, build the gradient matcher and the pixel
-    /// box once, run the settings' restarts with <paramref name="restart"/> and keep the one with the lowest gradient cost.
+    /// box once, run the settings' restarts with <paramref name="restart"/> and keep the one with the lowest gradient
+    /// cost.
     /// </summary>
     public static InversionResult RunRestarts(
         string method,
@@ -41,7 +42,8 @@ internal static class InversionRun
         return double.IsFinite(value) ? value : double.PositiveInfinity;
     }
 
-    public static InversionResult Choose(string method, InversionProblem problem, IReadOnlyList<Outcome> outcomes, int curveStep)
+    public static InversionResult Choose(string method, InversionProblem problem, IReadOnlyList<Outcome> outcomes,
+        int curveStep)
     {
         int bestIndex = 0;
         for (int i = 1; i < outcomes.Count; i++)
@@ -58,5 +60,6 @@ internal static class InversionRun
             [.. outcomes.Select(o => o.Score)], best.Curve, curveStep, best.Iterations);
     }
 
-    internal sealed record Outcome(float[] Pixels, int[] Labels, double Score, ImmutableArray<double> Curve, int Iterations);
+    internal sealed record Outcome(float[] Pixels, int[] Labels, double Score, ImmutableArray<double> Curve,
+        int Iterations);
 }

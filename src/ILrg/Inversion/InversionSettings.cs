@@ -29,12 +29,14 @@ public sealed record InversionSettings(
         ArgumentOutOfRangeException.ThrowIfLessThan(ProgressEvery, 1, nameof(ProgressEvery));
         if (!double.IsFinite(LearningRate) || LearningRate <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "must be a positive finite number");
+            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate,
+                "must be a positive finite number");
         }
 
         if (!double.IsFinite(TotalVariation) || TotalVariation < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(TotalVariation), TotalVariation, "must be a finite number ≥ 0");
+            throw new ArgumentOutOfRangeException(nameof(TotalVariation), TotalVariation,
+                "must be a finite number ≥ 0");
         }
 
         if (!double.IsFinite(L2) || L2 < 0)

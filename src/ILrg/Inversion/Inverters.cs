@@ -15,7 +15,8 @@ public static class Inverters
         {
             "ig" => new InvertingGradients(settings),
             "dlg" => new DeepLeakage(settings),
-            _ => throw new ArgumentException($"unknown inverter '{name}'; known: {string.Join(", ", Names)}", nameof(name)),
+            _ => throw new ArgumentException($"unknown inverter '{name}'; known: {string.Join(", ", Names)}",
+                nameof(name)),
         };
     }
 

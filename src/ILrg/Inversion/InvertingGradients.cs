@@ -38,7 +38,8 @@ public sealed class InvertingGradients : IGradientInverter
             Name, problem, _settings, (matcher, box, r) => RunRestart(problem, matcher, box, r, progress));
 
     private InversionRun.Outcome RunRestart(
-        InversionProblem problem, GradientMatcher matcher, PixelBox box, int restart, Action<InversionProgress>? progress)
+        InversionProblem problem, GradientMatcher matcher, PixelBox box, int restart,
+        Action<InversionProgress>? progress)
     {
         var shape = problem.Shape;
         int n = problem.BatchSize;

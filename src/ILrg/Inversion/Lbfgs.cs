@@ -103,7 +103,8 @@ internal sealed class Lbfgs : IDisposable
             }
 
             if (local == MaxIter || evaluations >= MaxEval || g.abs().max().item<float>() <= ToleranceGrad ||
-                (_direction! * _t).abs().max().item<float>() <= ToleranceChange || Math.Abs(loss - previousLoss) < ToleranceChange)
+                (_direction! * _t).abs().max().item<float>() <= ToleranceChange
+                    || Math.Abs(loss - previousLoss) < ToleranceChange)
             {
                 break;
             }
@@ -129,7 +130,8 @@ internal sealed class Lbfgs : IDisposable
         field = value.DetachFromDisposeScope();
     }
 
-    private Tensor FlatGradient() => cat(_parameters.Select(p => p.grad is { } g ? g.flatten() : zeros(p.numel())).ToList(), 0);
+    private Tensor FlatGradient()
+        => cat(_parameters.Select(p => p.grad is { } g ? g.flatten() : zeros(p.numel())).ToList(), 0);
 
     private void Apply(Tensor direction, double step)
     {

@@ -10,8 +10,10 @@ internal sealed class PixelBox : IDisposable
     public PixelBox(Normalisation normalisation, int channels, Device? device = null)
     {
         Device where = device ?? CPU;
-        double[] mean = Enumerable.Range(0, channels).Select(c => normalisation.Mean[normalisation.Mean.Count == 1 ? 0 : c]).ToArray();
-        double[] std = Enumerable.Range(0, channels).Select(c => normalisation.Std[normalisation.Std.Count == 1 ? 0 : c]).ToArray();
+        double[] mean = Enumerable.Range(0, channels)
+            .Select(c => normalisation.Mean[normalisation.Mean.Count == 1 ? 0 : c]).ToArray();
+        double[] std = Enumerable.Range(0, channels)
+            .Select(c => normalisation.Std[normalisation.Std.Count == 1 ? 0 : c]).ToArray();
         Mean = ComputeDevice.MoveTo(tensor(mean.Select(v => (float)v).ToArray(), [1, channels, 1, 1]), where);
         Std = ComputeDevice.MoveTo(tensor(std.Select(v => (float)v).ToArray(), [1, channels, 1, 1]), where);
         Low = ComputeDevice.MoveTo(

@@ -1,9 +1,9 @@
 namespace ILrg.Inversion;
 
 /// <summary>
-/// The bookkeeping of one restart, shared by IG and DLG: the loss curve (every <c>progressEvery</c> iterations), progress
-/// reports, the iteration count, and the stopping rule — stop on a non-finite cost, or when the cost has not improved by
-/// a relative 1e−4 for <c>patience</c> iterations (no patience: never stop early).
+/// The bookkeeping of one restart, shared by IG and DLG: the loss curve (every <c>progressEvery</c> iterations),
+/// progress reports, the iteration count, and the stopping rule — stop on a non-finite cost, or when the cost has not
+/// improved by a relative 1e−4 for <c>patience</c> iterations (no patience: never stop early).
 /// </summary>
 internal sealed class RestartTracker(int restart, int progressEvery, int? patience, Action<InversionProgress>? progress)
 {
@@ -20,7 +20,8 @@ internal sealed class RestartTracker(int restart, int progressEvery, int? patien
     /// <summary>Iterations completed.</summary>
     public int Done { get; private set; }
 
-    /// <summary>Records the cost after iteration <paramref name="iteration"/>; true when the restart should stop.</summary>
+    /// <summary>Records the cost after iteration <paramref name="iteration"/>; true when the restart should
+    /// stop.</summary>
     public bool Record(int iteration, double value)
     {
         Done = iteration + 1;

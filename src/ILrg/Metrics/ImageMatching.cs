@@ -10,19 +10,22 @@ public static class ImageMatching
 {
     private const double CostScale = 1e12;
 
-    /// <summary>For each reconstruction i, the index of the ground-truth image it is matched to (a permutation).</summary>
+    /// <summary>For each reconstruction i, the index of the ground-truth image it is matched to (a
+    /// permutation).</summary>
     /// <param name="reconstructions">N images, each of <paramref name="imageSize"/> values, image after image.</param>
     /// <param name="truths">N ground-truth images in the same layout.</param>
     /// <param name="imageSize">Values per image.</param>
     /// <exception cref="ArgumentException">The layouts disagree.</exception>
     /// <exception cref="InvalidOperationException">The solver did not reach an optimum.</exception>
-    public static ImmutableArray<int> Match(ReadOnlySpan<float> reconstructions, ReadOnlySpan<float> truths, int imageSize)
+    public static ImmutableArray<int> Match(ReadOnlySpan<float> reconstructions, ReadOnlySpan<float> truths,
+        int imageSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(imageSize, 1);
         if (reconstructions.Length != truths.Length || reconstructions.Length % imageSize != 0 || truths.Length == 0)
         {
             throw new ArgumentException(
-                $"{reconstructions.Length} reconstructed and {truths.Length} true values do not form equal sets of images of {imageSize} values");
+                $"{reconstructions.Length} reconstructed and {truths.Length} true values do not form equal sets of " +
+                $"images of {imageSize} values");
         }
 
         int n = truths.Length / imageSize;

@@ -45,7 +45,8 @@ public static class ImageMetrics
     /// SSIM (Wang et al. 2004) with an 11×11 Gaussian window (σ 1.5), K1 0.01, K2 0.03, dynamic range 1, over the
     /// windows that fit inside the image ("valid"), averaged over windows and then over channels.
     /// </summary>
-    /// <exception cref="ArgumentException">Lengths differ from the shape, or the image is smaller than the window.</exception>
+    /// <exception cref="ArgumentException">Lengths differ from the shape, or the image is smaller than the
+    /// window.</exception>
     public static double Ssim(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ImageShape shape)
     {
         ArgumentNullException.ThrowIfNull(shape);

@@ -22,7 +22,8 @@ public sealed record Interval(double Low, double High)
         return new Interval(Math.Max(floor, mean - half), Math.Min(ceiling, mean + half));
     }
 
-    /// <summary>Wilson score interval for <paramref name="successes"/> of <paramref name="n"/> Bernoulli trials.</summary>
+    /// <summary>Wilson score interval for <paramref name="successes"/> of <paramref name="n"/> Bernoulli
+    /// trials.</summary>
     public static Interval Wilson(double successes, int n)
     {
         if (n <= 0)

@@ -14,7 +14,8 @@ public static class LabelMetrics
         int c = trueCounts.Count;
         if (restoredCounts.Count != c || c == 0)
         {
-            throw new ArgumentException($"true counts have {c} classes but restored counts have {restoredCounts.Count}");
+            throw new ArgumentException($"true counts have {c} classes but restored counts have " +
+                                        $"{restoredCounts.Count}");
         }
 
         if (trueCounts.Any(v => v < 0) || restoredCounts.Any(v => v < 0))

@@ -34,7 +34,8 @@ public sealed record LabelSummary(
     }
 
     /// <summary>The names <see cref="Metric"/> accepts (as in the JSON reports).</summary>
-    public static IReadOnlyList<string> MetricNames { get; } = ["leAcc", "lnAcc", "iRec", "exactBatchRate", "presentLnAcc"];
+    public static IReadOnlyList<string> MetricNames { get; } = ["leAcc", "lnAcc", "iRec", "exactBatchRate",
+        "presentLnAcc"];
 
     /// <summary>A summary figure by its report name.</summary>
     /// <exception cref="ArgumentException">Unknown name.</exception>
@@ -45,7 +46,8 @@ public sealed record LabelSummary(
         "iRec" => IRec,
         "exactBatchRate" => ExactBatchRate,
         "presentLnAcc" => PresentLnAcc,
-        _ => throw new ArgumentException($"unknown metric '{name}'; known: {string.Join(", ", MetricNames)}", nameof(name)),
+        _ => throw new ArgumentException($"unknown metric '{name}'; known: {string.Join(", ", MetricNames)}",
+            nameof(name)),
     };
 
     /// <summary>The 95% interval of a figure by its report name, where the summary has one.</summary>

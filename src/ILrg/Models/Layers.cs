@@ -5,9 +5,9 @@ namespace ILrg.Models;
 
 /// <summary>Layer factories and the PyTorch-default initialisation, driven by an explicit generator.</summary>
 /// <remarks>
-/// SPEC.md §5: Linear and Conv weights kaiming-uniform with a = √5 (bound 1/√fan_in), bias U(±1/√fan_in); "kaiming-normal
-/// (fan_out, relu)" where a model asks for it. Parameters come only from the given generator, never the global RNG,
-/// so a seed fixes the model.
+/// SPEC.md §5: Linear and Conv weights kaiming-uniform with a = √5 (bound 1/√fan_in), bias U(±1/√fan_in);
+/// "kaiming-normal (fan_out, relu)" where a model asks for it. Parameters come only from the given generator, never the
+/// global RNG, so a seed fixes the model.
 /// </remarks>
 public static class Layers
 {
@@ -36,7 +36,8 @@ public static class Layers
 
     /// <summary>A Conv2d with kaiming-normal (fan_out, relu) weights and the default uniform bias.</summary>
     public static TorchSharp.Modules.Conv2d ConvKaimingOut(
-        long inputs, long outputs, long kernel, Generator generator, long stride = 1, long padding = 0, bool bias = true)
+        long inputs, long outputs, long kernel, Generator generator, long stride = 1, long padding = 0,
+        bool bias = true)
     {
         var conv = nn.Conv2d(inputs, outputs, kernel, stride: stride, padding: padding, bias: bias);
         double fanOut = outputs * kernel * kernel;

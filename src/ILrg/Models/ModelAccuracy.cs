@@ -6,7 +6,8 @@ namespace ILrg.Models;
 /// <summary>Top-1 accuracy of a classifier on images of a data set (eval mode, chunks of 256, no gradients).</summary>
 public static class ModelAccuracy
 {
-    /// <summary>The fraction of <paramref name="indices"/> (all images when null) the model classifies correctly.</summary>
+    /// <summary>The fraction of <paramref name="indices"/> (all images when null) the model classifies
+    /// correctly.</summary>
     /// <exception cref="ArgumentException">No images to score.</exception>
     public static double Of(Classifier model, IImageDataset data, IReadOnlyList<int>? indices = null)
     {

@@ -7,7 +7,8 @@ namespace ILrg.Models;
 /// <param name="Activation">Hidden activation.</param>
 /// <param name="BatchNorm">LeNet-5: BatchNorm after each convolution.</param>
 /// <param name="Dropout">VGG: Dropout 0.5 after the hidden Linear layers (active only in train mode).</param>
-/// <param name="CheckpointPath">Weights saved by <c>ilrg train</c>, loaded after construction (a trained model).</param>
+/// <param name="CheckpointPath">Weights saved by <c>ilrg train</c>, loaded after construction (a trained
+/// model).</param>
 public sealed record ModelSpec(
     string Name,
     int HiddenLayers = 1,

@@ -7,9 +7,11 @@ namespace ILrg.Models;
 public static class ModelZoo
 {
     /// <summary>The names <see cref="Create"/> accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["fcn", "lenet5", "vgg11", "vgg13", "vgg16", "vgg19", "resnet18", "resnet34", "resnet50", "resnet101", "resnet152"];
+    public static IReadOnlyList<string> Names { get; } = ["fcn", "lenet5", "vgg11", "vgg13", "vgg16", "vgg19",
+        "resnet18", "resnet34", "resnet50", "resnet101", "resnet152"];
 
-    /// <summary>Builds and initialises a model for images of <paramref name="shape"/> and <paramref name="classes"/>.</summary>
+    /// <summary>Builds and initialises a model for images of <paramref name="shape"/> and
+    /// <paramref name="classes"/>.</summary>
     /// <exception cref="ArgumentException">Unknown name, or a shape the model cannot take.</exception>
     public static Classifier Create(ModelSpec spec, ImageShape shape, int classes, torch.Generator generator)
     {
@@ -18,8 +20,10 @@ public static class ModelZoo
         {
             "fcn" or "dnn" => new Fcn(shape.Size, classes, spec.HiddenLayers, spec.Width, spec.Activation, generator),
             "lenet5" or "lenet" => CreateLeNet(spec, shape, classes, generator),
-            "vgg11" or "vgg13" or "vgg16" or "vgg19" => new Vgg(Depth(spec.Name), shape.Channels, Square(spec, shape), classes, spec.Dropout, generator),
-            "resnet18" or "resnet34" or "resnet50" or "resnet101" or "resnet152" => new ResNet(Depth(spec.Name), shape.Channels, classes, generator),
+            "vgg11" or "vgg13" or "vgg16" or "vgg19"
+                => new Vgg(Depth(spec.Name), shape.Channels, Square(spec, shape), classes, spec.Dropout, generator),
+            "resnet18" or "resnet34" or "resnet50" or "resnet101" or "resnet152"
+                => new ResNet(Depth(spec.Name), shape.Channels, classes, generator),
             _ => throw new ArgumentException(
                 $"unknown model '{spec.Name}'; known: {string.Join(", ", Names)}", nameof(spec)),
         };
@@ -27,7 +31,8 @@ public static class ModelZoo
     }
 
     private static int Depth(string name) =>
-        int.Parse(name.AsSpan(name.AsSpan().IndexOfAnyInRange('0', '9')), System.Globalization.CultureInfo.InvariantCulture);
+        int.Parse(name.AsSpan(name.AsSpan().IndexOfAnyInRange('0', '9')),
+            System.Globalization.CultureInfo.InvariantCulture);
 
     private static int Square(ModelSpec spec, ImageShape shape) => shape.Height == shape.Width
         ? shape.Height

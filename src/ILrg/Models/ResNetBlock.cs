@@ -3,7 +3,8 @@ using static TorchSharp.torch;
 
 namespace ILrg.Models;
 
-/// <summary>A residual block of the CIFAR-style ResNet: basic (two 3×3) or bottleneck (1×1, 3×3, 1×1, expansion 4).</summary>
+/// <summary>A residual block of the CIFAR-style ResNet: basic (two 3×3) or bottleneck (1×1, 3×3, 1×1, expansion
+/// 4).</summary>
 /// <remarks>
 /// SPEC.md §5. Convolutions have no bias and are kaiming-normal (fan_out, relu); every convolution is followed by BN;
 /// the shortcut is a 1×1 convolution + BN when the stride or the width changes, otherwise the identity. The stride

@@ -35,7 +35,8 @@ public sealed class Vgg : Classifier
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 1);
         if (imageSize < 32 || imageSize % 32 != 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(imageSize), imageSize, "VGG takes square images whose side is a multiple of 32");
+            throw new ArgumentOutOfRangeException(nameof(imageSize), imageSize,
+                "VGG takes square images whose side is a multiple of 32");
         }
 
         int[] widths = [64, 128, 256, 512, 512];

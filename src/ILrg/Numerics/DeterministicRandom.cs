@@ -152,12 +152,14 @@ public sealed class DeterministicRandom
         }
     }
 
-    /// <summary><paramref name="count"/> distinct items drawn uniformly from <paramref name="pool"/>, in draw order.</summary>
+    /// <summary><paramref name="count"/> distinct items drawn uniformly from <paramref name="pool"/>, in draw
+    /// order.</summary>
     public T[] SampleWithoutReplacement<T>(IReadOnlyList<T> pool, int count)
     {
         if (count < 0 || count > pool.Count)
         {
-            throw new ArgumentOutOfRangeException(nameof(count), count, $"cannot draw {count} distinct items from {pool.Count}");
+            throw new ArgumentOutOfRangeException(nameof(count), count,
+                $"cannot draw {count} distinct items from {pool.Count}");
         }
 
         // Partial Fisher–Yates over an index array: O(pool) memory, O(count) swaps.

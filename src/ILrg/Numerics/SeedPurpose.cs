@@ -1,8 +1,8 @@
 namespace ILrg.Numerics;
 
 /// <summary>
-/// The named random streams (purposes) of ILrg. Each stream's seed is derived from the run's base seed, the stream and (for
-/// per-trial streams) the trial index with <see cref="SeedStreams"/>, so that changing one stage's use of
+/// The named random streams (purposes) of ILrg. Each stream's seed is derived from the run's base seed, the stream and
+/// (for per-trial streams) the trial index with <see cref="SeedStreams"/>, so that changing one stage's use of
 /// randomness never moves another stage's draws, and the same seed gives the same counts (SPEC.md §10).
 /// </summary>
 /// <remarks>The numeric values are part of the reproducibility contract: goldens and checkpoints depend on them.

@@ -1,6 +1,7 @@
 namespace ILrg.Numerics;
 
-/// <summary>Derives the seed of a <see cref="SeedPurpose"/> (the one place that turns stream names into seeds).</summary>
+/// <summary>Derives the seed of a <see cref="SeedPurpose"/> (the one place that turns stream names into
+/// seeds).</summary>
 public static class SeedStreams
 {
     /// <summary>The seed of <paramref name="stream"/> for trial <paramref name="trial"/> of a run with base

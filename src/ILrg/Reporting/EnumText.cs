@@ -18,7 +18,8 @@ public static class EnumText
     public static string Of<T>(T value)
         where T : struct, Enum => Cache<T>.Table.First(e => e.Value.Equals(value)).Text;
 
-    /// <summary>The texts of the single-bit values set in a [Flags] <paramref name="value"/>, in declaration order.</summary>
+    /// <summary>The texts of the single-bit values set in a [Flags] <paramref name="value"/>, in declaration
+    /// order.</summary>
     public static IReadOnlyList<string> FlagsOf<T>(T value)
         where T : struct, Enum
     {

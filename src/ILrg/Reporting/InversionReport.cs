@@ -29,10 +29,12 @@ public sealed record InversionReport(
         ArgumentNullException.ThrowIfNull(trueLabels);
         var s = trial.Scores;
         var images = Enumerable.Range(0, s.Match.Length).Select(i => new Image(
-            i, trial.Result.Labels[i], s.Match[i], trueLabels[s.Match[i]], s.Psnr[i], s.Ssim.IsEmpty ? double.NaN : s.Ssim[i]));
+            i, trial.Result.Labels[i], s.Match[i], trueLabels[s.Match[i]], s.Psnr[i],
+            s.Ssim.IsEmpty ? double.NaN : s.Ssim[i]));
         return new Run(
             trial.Mode, trial.LabelErrors, s.MeanPsnr, s.MeanSsim, trial.Result.GradientCost, trial.Result.RestartCosts,
-            trial.Result.IterationsRun, trial.Seconds, trial.LabelsUsed, [.. images], trial.Result.CurveStep, trial.Result.LossCurve);
+            trial.Result.IterationsRun, trial.Seconds, trial.LabelsUsed, [.. images], trial.Result.CurveStep,
+            trial.Result.LossCurve);
     }
 
     /// <summary>One reconstruction.</summary>

@@ -1,10 +1,12 @@
 namespace ILrg.Reporting;
 
-/// <summary>Writes report files atomically: the content goes to a temporary file beside the target, then replaces it.</summary>
+/// <summary>Writes report files atomically: the content goes to a temporary file beside the target, then replaces
+/// it.</summary>
 public static class ReportFile
 {
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>, creating its folder.</summary>
-    /// <exception cref="IOException">The folder cannot be created or the file cannot be written; the message names it.</exception>
+    /// <exception cref="IOException">The folder cannot be created or the file cannot be written; the message names
+    /// it.</exception>
     public static void WriteAllText(string path, string content)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);

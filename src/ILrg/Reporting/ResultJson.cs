@@ -36,7 +36,8 @@ public static class ResultJson
     {
         public override bool CanConvert(Type typeToConvert) => typeof(FileSystemInfo).IsAssignableFrom(typeToConvert);
 
-        public override FileSystemInfo Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        public override FileSystemInfo Read(ref Utf8JsonReader reader, Type typeToConvert,
+            JsonSerializerOptions options) =>
             throw new NotSupportedException("reports are written, not read back into file objects");
 
         public override void Write(Utf8JsonWriter writer, FileSystemInfo value, JsonSerializerOptions options) =>

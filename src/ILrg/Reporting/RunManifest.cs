@@ -51,7 +51,8 @@ public sealed record RunManifest(
             .FirstOrDefault(a => a.Key == "GitCommit")?.Value is { Length: > 0 } c ? c : "unknown";
         return new RunManifest(
             tool, VersionOf(self), commit, seed, configuration,
-            [.. datasets.DistinctBy(d => d.Name).Select(d => new DatasetInfo(d.Name, d.IsSynthetic, d.Count, d.Classes))],
+            [.. datasets.DistinctBy(d => d.Name).Select(d => new DatasetInfo(d.Name, d.IsSynthetic, d.Count,
+                d.Classes))],
             CurrentLibraries(), RuntimeInformation.FrameworkDescription, RuntimeInformation.OSDescription, started,
             (DateTimeOffset.UtcNow - started).TotalSeconds, stageTotalsMs, shard);
     }

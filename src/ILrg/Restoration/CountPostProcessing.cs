@@ -7,8 +7,9 @@ namespace ILrg.Restoration;
 public static class CountPostProcessing
 {
     /// <summary>
-    /// <c>res</c>: negatives → 0; round half to even; any count above N → 0 (set to zero, not clipped), as the reference.
-    /// A NaN entry (a numerically broken system) also gives 0; <see cref="LabelRestoration.Check"/> flags it.
+    /// <c>res</c>: negatives → 0; round half to even; any count above N → 0 (set to zero, not clipped), as the
+    /// reference. A NaN entry (a numerically broken system) also gives 0; <see cref="LabelRestoration.Check"/> flags
+    /// it.
     /// </summary>
     public static ImmutableArray<int> Res(ReadOnlySpan<double> solution, int batchSize)
     {
@@ -29,17 +30,18 @@ public static class CountPostProcessing
     }
 
     /// <summary>
-    /// <c>mod_res</c>, FIXED: non-negative counts that sum to exactly N. Starting from <paramref name="res"/>, a deficit is
-    /// filled one instance at a time by the class whose target exceeds its count the most (largest rounding-down
-    /// error), a surplus removed one at a time from the positive class whose count exceeds its target the most; ties go
-    /// to the lower class index. The target of a class is its solution value clipped to [0, N], except that classes the
-    /// post-processing zeroed for exceeding N keep target 0.
+    /// <c>mod_res</c>, FIXED: non-negative counts that sum to exactly N. Starting from <paramref name="res"/>, a
+    /// deficit is filled one instance at a time by the class whose target exceeds its count the most (largest
+    /// rounding-down error), a surplus removed one at a time from the positive class whose count exceeds its target the
+    /// most; ties go to the lower class index. The target of a class is its solution value clipped to [0, N], except
+    /// that classes the post-processing zeroed for exceeding N keep target 0.
     /// </summary>
     /// <remarks>
     /// The reference adds 1 to all but |Σres − N| classes when Σres &lt; N and can push a zero count to −1 when
     /// Σres &gt; N; this project records that bug and fixes it here (README, "Decisions").
     /// </remarks>
-    public static ImmutableArray<int> CorrectedCounts(ReadOnlySpan<double> solution, ImmutableArray<int> res, int batchSize)
+    public static ImmutableArray<int> CorrectedCounts(ReadOnlySpan<double> solution, ImmutableArray<int> res,
+        int batchSize)
     {
         if (solution.Length != res.Length)
         {

@@ -23,7 +23,8 @@ public sealed class ILrgRestorer : ILabelRestorer
         _options = options ?? new ILrgOptions();
         if (!double.IsFinite(_options.Alpha) || _options.Alpha <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), _options.Alpha, "alpha must be a positive finite number");
+            throw new ArgumentOutOfRangeException(nameof(options), _options.Alpha,
+                "alpha must be a positive finite number");
         }
     }
 
@@ -61,7 +62,8 @@ public sealed class ILrgRestorer : ILabelRestorer
 
         ImmutableArray<int> res = CountPostProcessing.Res(full, n);
         ImmutableArray<int> corrected = CountPostProcessing.CorrectedCounts(full, res, n);
-        double[] gradientResidual = system.GradientResidual(res.Select(v => (double)v).ToArray(), observation.BiasGradient);
+        double[] gradientResidual = system.GradientResidual(res.Select(v => (double)v).ToArray(),
+            observation.BiasGradient);
         double residual = Math.Sqrt(gradientResidual.Sum(v => v * v));
         double scale = 0;
         foreach (double g in observation.BiasGradient)

@@ -84,7 +84,8 @@ public sealed class ILrgSystem
     {
         if (counts.Length != Classes || biasGradient.Length != Classes)
         {
-            throw new ArgumentException($"expected {Classes} counts and bias gradients, got {counts.Length} and {biasGradient.Length}");
+            throw new ArgumentException($"expected {Classes} counts and bias gradients, got {counts.Length} and " +
+                                        $"{biasGradient.Length}");
         }
 
         var r = new double[Classes];
@@ -144,8 +145,8 @@ public sealed class ILrgSystem
 
     /// <summary>
     /// Label-free presence for the simplified variant: the classes with a positive count in the full system's solution
-    /// (after SPEC §2.5's post-processing). The bias-gradient sign is no substitute: g_b[i] = p̄_i − k_i/N stays positive
-    /// for a present class whenever k_i/N is below its mean probability, which on MNIST is common.
+    /// (after SPEC §2.5's post-processing). The bias-gradient sign is no substitute: g_b[i] = p̄_i − k_i/N stays
+    /// positive for a present class whenever k_i/N is below its mean probability, which on MNIST is common.
     /// </summary>
     private static int[] PresentByFullSolve(LastLayerObservation observation, Tensor gradientRows, Tensor gb)
     {

@@ -55,7 +55,8 @@ public sealed class IntegerILrgRestorer : ILabelRestorer
         double scale = Math.Sqrt(observation.BiasGradient.ToArray().Sum(g => n * g * n * g));
         RestorationDiagnostics d = relaxed.Diagnostics!;
         var diagnostics = new RestorationDiagnostics(
-            d.Solution, d.Rank, mip is null ? double.NaN : d.ConditionNumber, norm, scale > 0 ? norm / scale : 0.0, d.Unknowns);
+            d.Solution, d.Rank, mip is null ? double.NaN : d.ConditionNumber, norm, scale > 0 ? norm / scale : 0.0,
+            d.Unknowns);
         return new LabelRestoration(Name, counts, counts, diagnostics, IsInstanceWise: true);
     }
 

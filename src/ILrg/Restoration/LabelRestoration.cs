@@ -17,7 +17,8 @@ public sealed record LabelRestoration(
     RestorationDiagnostics? Diagnostics,
     bool IsInstanceWise)
 {
-    /// <summary>The facts an auditor must see about this restoration of a batch of <paramref name="batchSize"/>.</summary>
+    /// <summary>The facts an auditor must see about this restoration of a batch of
+    /// <paramref name="batchSize"/>.</summary>
     public RestorationWarnings Check(int batchSize)
     {
         var flags = RestorationWarnings.None;
@@ -54,7 +55,8 @@ public sealed record LabelRestoration(
     /// <summary>Classes with a positive restored count.</summary>
     public IEnumerable<int> PresentClasses() => Enumerable.Range(0, Counts.Length).Where(c => Counts[c] > 0);
 
-    /// <summary>A label list of length N from <see cref="CorrectedCounts"/>, sorted by class (as the reference).</summary>
+    /// <summary>A label list of length N from <see cref="CorrectedCounts"/>, sorted by class (as the
+    /// reference).</summary>
     public int[] ToSortedLabels()
     {
         if (CorrectedCounts.IsDefaultOrEmpty)

@@ -8,7 +8,8 @@ namespace ILrg.Restoration;
 /// their gradients g_W and g_b of the batch-mean cross-entropy, and the batch size N. It deliberately has no place for
 /// ground-truth labels, so no restorer can peek at the truth (DESIGN.md, "Invariant").
 /// </summary>
-/// <remarks>Matrices are row-major: entry (i, r) of W is at <c>i * EmbeddingSize + r</c>. SPEC.md §1 notation.</remarks>
+/// <remarks>Matrices are row-major: entry (i, r) of W is at <c>i * EmbeddingSize + r</c>. SPEC.md §1
+/// notation.</remarks>
 public sealed class LastLayerObservation
 {
     private readonly double[] _weight;

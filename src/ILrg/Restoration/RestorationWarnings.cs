@@ -1,6 +1,7 @@
 namespace ILrg.Restoration;
 
-/// <summary>Facts about a restoration an auditor must see: none stops the run; each is a warning and a JSON flag.</summary>
+/// <summary>Facts about a restoration an auditor must see: none stops the run; each is a warning and a JSON
+/// flag.</summary>
 [Flags]
 public enum RestorationWarnings
 {
@@ -14,7 +15,8 @@ public enum RestorationWarnings
     /// <summary>The real-valued solution has NaN or infinite entries (those classes were given count 0).</summary>
     NonFiniteSolution = 2,
 
-    /// <summary>The system has fewer independent rows than classes: some counts are not determined by the update.</summary>
+    /// <summary>The system has fewer independent rows than classes: some counts are not determined by the
+    /// update.</summary>
     RankDeficient = 4,
 
     /// <summary>The condition number is large enough that the float32 rounding of the gradients alone can move a count

@@ -7,11 +7,14 @@ using static TorchSharp.torch;
 
 namespace ILrg.Training;
 
-/// <summary>Trains a zoo model with mini-batch SGD and saves checkpoints that <c>ilrg run --checkpoint</c> attacks.</summary>
-/// <remarks>SPEC.md §9, trained models; the recipe is in <see cref="TrainingOptions"/>. Deterministic for a seed on CPU.</remarks>
+/// <summary>Trains a zoo model with mini-batch SGD and saves checkpoints that <c>ilrg run --checkpoint</c>
+/// attacks.</summary>
+/// <remarks>SPEC.md §9, trained models; the recipe is in <see cref="TrainingOptions"/>. Deterministic for a seed on
+/// CPU.</remarks>
 public static class Trainer
 {
-    /// <summary>Trains and writes <c>{model}-it{iteration:D6}.pt</c> files into <paramref name="outputDirectory"/>.</summary>
+    /// <summary>Trains and writes <c>{model}-it{iteration:D6}.pt</c> files into
+    /// <paramref name="outputDirectory"/>.</summary>
     /// <param name="spec">The model (its checkpoint path, if any, is the starting point).</param>
     /// <param name="dataset">The training images.</param>
     /// <param name="options">The recipe.</param>
@@ -19,7 +22,8 @@ public static class Trainer
     /// <param name="onCheckpoint">Called after each save.</param>
     /// <returns>The checkpoints in order, the first being the untrained weights.</returns>
     /// <param name="cancellation">Checked before every step; the checkpoints saved so far stay on disk.</param>
-    /// <exception cref="ArgumentException">Non-positive iterations, batch size or interval, or a batch larger than the data.</exception>
+    /// <exception cref="ArgumentException">Non-positive iterations, batch size or interval, or a batch larger than the
+    /// data.</exception>
     public static IReadOnlyList<TrainingCheckpoint> Train(
         ModelSpec spec, IImageDataset dataset, TrainingOptions options, string outputDirectory,
         Action<TrainingCheckpoint>? onCheckpoint = null, CancellationToken cancellation = default)
@@ -33,7 +37,8 @@ public static class Trainer
         Guard.AtLeast(options.CheckpointEvery, 1, "checkpoint interval");
         if (options.BatchSize > dataset.Count)
         {
-            throw new ArgumentException($"training batch size {options.BatchSize} exceeds the {dataset.Count} images of {dataset.Name}");
+            throw new ArgumentException($"training batch size {options.BatchSize} exceeds the {dataset.Count} images " +
+                                        $"of {dataset.Name}");
         }
 
         Directory.CreateDirectory(outputDirectory);
@@ -95,7 +100,8 @@ public static class Trainer
         Classifier model, ModelSpec spec, ImageShape shape, string directory, int iteration, double loss,
         double accuracy)
     {
-        string path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{spec.Name}-it{iteration:D6}.pt"));
+        string path = Path.Combine(directory,
+            string.Create(CultureInfo.InvariantCulture, $"{spec.Name}-it{iteration:D6}.pt"));
         Checkpoints.Save(model, shape, path);
         return new TrainingCheckpoint(iteration, path, loss, accuracy);
     }

@@ -59,7 +59,8 @@ public static class ComparisonRunner
 
     /// <summary>One trial: the shared update, then every method on it.</summary>
     public static ComparisonTrial RunTrial(
-        ComparisonSpec spec, IImageDataset dataset, BatchSampler sampler, IReadOnlyList<RestorerDescriptor> methods, int index)
+        ComparisonSpec spec, IImageDataset dataset, BatchSampler sampler, IReadOnlyList<RestorerDescriptor> methods,
+        int index)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(methods);

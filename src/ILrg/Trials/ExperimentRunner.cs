@@ -8,7 +8,8 @@ using static TorchSharp.torch;
 
 namespace ILrg.Trials;
 
-/// <summary>Runs the trials of an <see cref="ExperimentSpec"/> with its one method: <see cref="TrialPipeline"/> → metrics.</summary>
+/// <summary>Runs the trials of an <see cref="ExperimentSpec"/> with its one method: <see cref="TrialPipeline"/> →
+/// metrics.</summary>
 public static class ExperimentRunner
 {
     /// <summary>Runs the experiment on an opened dataset.</summary>

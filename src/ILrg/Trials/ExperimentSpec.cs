@@ -5,7 +5,8 @@ using ILrg.Restoration.Registry;
 
 namespace ILrg.Trials;
 
-/// <summary>One configuration of the trial pipeline: T independent trials, each a fresh batch, model and update.</summary>
+/// <summary>One configuration of the trial pipeline: T independent trials, each a fresh batch, model and
+/// update.</summary>
 /// <param name="Dataset">Which data.</param>
 /// <param name="Model">Which model (re-initialised per trial from the trial's seed: untrained, as the paper).</param>
 /// <param name="BatchSize">N ≥ 1.</param>

@@ -10,8 +10,8 @@ using static TorchSharp.torch;
 namespace ILrg.Trials;
 
 /// <summary>
-/// Trial 0 of the <see cref="TrialPipeline"/> with a whole-model update and the labels restored from it, prepared once so
-/// that several label modes can be inverted against exactly the same update (SPEC.md §8).
+/// Trial 0 of the <see cref="TrialPipeline"/> with a whole-model update and the labels restored from it, prepared once
+/// so that several label modes can be inverted against exactly the same update (SPEC.md §8).
 /// </summary>
 public sealed class InversionExperiment : IDisposable
 {
@@ -70,7 +70,8 @@ public sealed class InversionExperiment : IDisposable
 
     /// <summary>Inverts the update with the labels of <paramref name="mode"/> and scores the result.</summary>
     /// <param name="mode">The label mode.</param>
-    /// <param name="labelErrors">For <see cref="LabelMode.ILrg"/>: how many restored labels to replace by wrong ones.</param>
+    /// <param name="labelErrors">For <see cref="LabelMode.ILrg"/>: how many restored labels to replace by wrong
+    /// ones.</param>
     /// <param name="progress">Inversion progress.</param>
     /// <param name="cancellation">Checked at every progress report of the inverter.</param>
     public InversionTrial Run(

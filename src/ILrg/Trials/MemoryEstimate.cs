@@ -24,7 +24,8 @@ public sealed record MemoryEstimate(
     /// <summary>Fraction of the available memory a run may plan to use.</summary>
     public const double Budget = 0.8;
 
-    /// <summary>Estimates the peak of a run of <paramref name="spec"/> computing updates of <paramref name="kind"/>.</summary>
+    /// <summary>Estimates the peak of a run of <paramref name="spec"/> computing updates of
+    /// <paramref name="kind"/>.</summary>
     /// <exception cref="ArgumentException">One image alone does not fit in memory.</exception>
     public static MemoryEstimate For(ExperimentSpec spec, IImageDataset dataset, UpdateKind kind)
     {
@@ -77,7 +78,8 @@ public sealed record MemoryEstimate(
 
     private static string Gb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e9:F2} GB");
 
-    private static (long ParameterBytes, long Embedding, long Total, long Largest) Probe(ModelSpec spec, ImageShape shape)
+    private static (long ParameterBytes, long Embedding, long Total, long Largest) Probe(ModelSpec spec,
+        ImageShape shape)
     {
         using var scope = NewDisposeScope();
         using var generator = new Generator(0);

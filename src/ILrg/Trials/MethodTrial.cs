@@ -3,7 +3,8 @@ using ILrg.Metrics;
 
 namespace ILrg.Trials;
 
-/// <summary>One method's result on one trial, with the <see cref="Restoration.RestorationWarnings"/> it raised.</summary>
+/// <summary>One method's result on one trial, with the <see cref="Restoration.RestorationWarnings"/> it
+/// raised.</summary>
 /// <param name="Method">Registered name.</param>
 /// <param name="Counts">Restored counts.</param>
 /// <param name="Scores">Scores against the true counts.</param>

@@ -4,7 +4,8 @@ using ILrg.Training;
 
 namespace ILrg.Trials;
 
-/// <summary>Train a model, save checkpoints, and optionally attack every checkpoint (the trained-model trend, SPEC §9).</summary>
+/// <summary>Train a model, save checkpoints, and optionally attack every checkpoint (the trained-model trend, SPEC
+/// §9).</summary>
 /// <param name="TrainData">Training data.</param>
 /// <param name="AttackData">Where the attacked batches come from.</param>
 /// <param name="Model">The model.</param>

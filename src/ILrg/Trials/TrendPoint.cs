@@ -8,4 +8,5 @@ namespace ILrg.Trials;
 /// <param name="TrainAccuracy">Mean training accuracy since the previous checkpoint (NaN at 0).</param>
 /// <param name="Checkpoint">The checkpoint file.</param>
 /// <param name="Attack">iLRG's scores on batches attacked through this checkpoint, or null.</param>
-public sealed record TrendPoint(int Iteration, double TrainLoss, double TrainAccuracy, string Checkpoint, LabelSummary? Attack);
+public sealed record TrendPoint(int Iteration, double TrainLoss, double TrainAccuracy, string Checkpoint,
+    LabelSummary? Attack);

@@ -5,7 +5,8 @@ using ILrg.Training;
 
 namespace ILrg.Trials;
 
-/// <summary>Trains with <see cref="Trainer"/> and attacks every checkpoint through the <see cref="TrialPipeline"/>.</summary>
+/// <summary>Trains with <see cref="Trainer"/> and attacks every checkpoint through the
+/// <see cref="TrialPipeline"/>.</summary>
 public static class TrendRunner
 {
     /// <summary>Runs the trend.</summary>
@@ -15,7 +16,8 @@ public static class TrendRunner
     /// <param name="onAttack">Called after each checkpoint is attacked.</param>
     /// <param name="cancellation">Checked before every training step and every attacked trial.</param>
     public static TrendResult Run(
-        TrainingTrendSpec spec, Func<DatasetRequest, IImageDataset> open, Action<TrainingCheckpoint>? onCheckpoint = null,
+        TrainingTrendSpec spec, Func<DatasetRequest, IImageDataset> open,
+        Action<TrainingCheckpoint>? onCheckpoint = null,
         Action<TrendPoint>? onAttack = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -24,7 +26,8 @@ public static class TrendRunner
         IImageDataset train = open(spec.TrainData);
         IReadOnlyList<TrainingCheckpoint> checkpoints = Trainer.Train(
             spec.Model, train, spec.Options, spec.OutputDirectory, onCheckpoint, cancellation);
-        var points = checkpoints.Select(c => new TrendPoint(c.Iteration, c.TrainLoss, c.TrainAccuracy, c.Path, null)).ToList();
+        var points = checkpoints.Select(c => new TrendPoint(c.Iteration, c.TrainLoss, c.TrainAccuracy, c.Path,
+            null)).ToList();
         var datasets = new List<IImageDataset> { train };
         if (spec.AttackBatchSize is { } n)
         {

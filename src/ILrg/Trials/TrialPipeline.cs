@@ -12,8 +12,8 @@ namespace ILrg.Trials;
 
 /// <summary>
 /// The one trial pipeline (DESIGN.md, "One trial"): seed streams → batch → fresh model → client update → attacker's
-/// view, then restoration by registered methods. <c>run</c>, <c>compare</c>, <c>invert</c>, <c>sweep</c>, the claims and
-/// the trained-model attack all build their trials here.
+/// view, then restoration by registered methods. <c>run</c>, <c>compare</c>, <c>invert</c>, <c>sweep</c>, the claims
+/// and the trained-model attack all build their trials here.
 /// </summary>
 public static class TrialPipeline
 {
@@ -156,7 +156,8 @@ public static class TrialPipeline
 
     /// <summary>
     /// Checks a spec against its dataset before anything large is allocated: N, T, chunk and auxiliary sizes, α,
-    /// N ≤ dataset size, the chunk size in train mode, and the run's estimated peak memory (<see cref="MemoryEstimate"/>).
+    /// N ≤ dataset size, the chunk size in train mode, and the run's estimated peak memory
+    /// (<see cref="MemoryEstimate"/>).
     /// </summary>
     /// <exception cref="ArgumentException">Bad configuration, or a run that would not fit in memory.</exception>
     public static void Validate(ExperimentSpec spec, IImageDataset dataset, UpdateKind kind = UpdateKind.LastLayer)
@@ -188,8 +189,9 @@ public static class TrialPipeline
         if (spec.Mode == ClientMode.Train && spec.ChunkSize != Client.DefaultChunkSize)
         {
             throw new ArgumentException(
-                "--chunk-size does not apply in train mode: BatchNorm normalises with the whole batch's statistics, so " +
-                "the client computes the batch in one pass; remove --chunk-size, lower --batch-size, or use --mode eval");
+                "--chunk-size does not apply in train mode: BatchNorm normalises with the whole batch's statistics, " +
+                "so the client computes the batch in one pass; remove --chunk-size, lower --batch-size, or use " +
+                "--mode eval");
         }
 
         MemoryEstimate.For(spec, dataset, kind).ThrowIfTooLarge(spec, kind);

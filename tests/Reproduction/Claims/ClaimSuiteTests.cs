@@ -36,7 +36,8 @@ public sealed class ClaimSuiteTests
         }
     }
 
-    internal static IImageDataset Open(DatasetRequest request) => request.Name == "mnist" && request.DataDirectory is null
+    internal static IImageDataset Open(DatasetRequest request) => request.Name == "mnist"
+        && request.DataDirectory is null
         ? RequiredData.MnistOrSkip()
         : DatasetCatalog.Open(request);
 

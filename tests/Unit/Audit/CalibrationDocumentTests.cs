@@ -17,7 +17,8 @@ public sealed class CalibrationDocumentTests
         string document = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "audit-calibration.md"));
         Match match = Regex.Match(document, $@"^\| {Regex.Escape(row)} \| ([^|]+) \|$", RegexOptions.Multiline);
         Assert.That(match.Success, Is.True, $"row '{row}' in docs/audit-calibration.md");
-        double documented = double.Parse(match.Groups[1].Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture);
+        double documented = double.Parse(match.Groups[1].Value.Trim(), NumberStyles.Float,
+            CultureInfo.InvariantCulture);
 
         double actual = (double)typeof(AuditThresholds).GetProperty(property)!.GetValue(AuditThresholds.Calibrated)!;
 

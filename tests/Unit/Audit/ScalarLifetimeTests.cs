@@ -6,9 +6,9 @@ using NUnit.Framework;
 namespace ILrg.Tests.Unit.Audit;
 
 /// <summary>
-/// TorchSharp leaves the Scalars it creates for constants (and for the alpha of add/sub) to the finalizer, which can free
-/// one while libtorch still reads it: under garbage-collector load this surfaced as "Unknown scalar type" in a long
-/// calibration run. The audit path holds every Scalar in a local; this test runs it against a collector that never
+/// TorchSharp leaves the Scalars it creates for constants (and for the alpha of add/sub) to the finalizer, which can
+/// free one while libtorch still reads it: under garbage-collector load this surfaced as "Unknown scalar type" in a
+/// long calibration run. The audit path holds every Scalar in a local; this test runs it against a collector that never
 /// rests.
 /// </summary>
 [NonParallelizable]

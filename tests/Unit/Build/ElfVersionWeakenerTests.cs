@@ -5,7 +5,8 @@ using NUnit.Framework;
 
 namespace ILrg.Tests.Unit.Build;
 
-/// <summary>The ELF "version needed" patch that lets TorchSharp load on Debian 12 (README, "TorchSharp on Debian 12").</summary>
+/// <summary>The ELF "version needed" patch that lets TorchSharp load on Debian 12 (README, "TorchSharp on Debian
+/// 12").</summary>
 public sealed class ElfVersionWeakenerTests
 {
     private const string Version = "GLIBCXX_3.4.32";
@@ -20,7 +21,8 @@ public sealed class ElfVersionWeakenerTests
     [Test]
     public void Weaken_StrongEntry_SetsOnlyTheWeakFlagOfThatEntry()
     {
-        string path = Write(SyntheticElf.Build(("libstdc++.so.6", ["GLIBCXX_3.4", Version]), ("libc.so.6", ["GLIBC_2.2.5"])));
+        string path = Write(SyntheticElf.Build(("libstdc++.so.6", ["GLIBCXX_3.4", Version]),
+            ("libc.so.6", ["GLIBC_2.2.5"])));
         byte[] before = File.ReadAllBytes(path);
 
         ElfPatchOutcome outcome = ElfVersionWeakener.Weaken(path, Version);
@@ -72,7 +74,8 @@ public sealed class ElfVersionWeakenerTests
     [Test]
     public void Weaken_NotAnElfFile_ThrowsInvalidData()
     {
-        string path = Write(Encoding.ASCII.GetBytes("#!/bin/sh\necho not an ELF file, just long enough to pass the size check....\n"));
+        string path = Write(Encoding.ASCII.GetBytes("#!/bin/sh\necho not an ELF file, just long enough to pass the " +
+                                                    "size check....\n"));
 
         Assert.That(() => ElfVersionWeakener.Weaken(path, Version), Throws.TypeOf<InvalidDataException>());
     }
@@ -95,7 +98,8 @@ public sealed class ElfVersionWeakenerTests
             Assert.Ignore($"{host} provides {Version}: the build leaves TorchSharp as shipped, nothing to check.");
         }
 
-        string output = Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
+        string output = Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native",
+            "libLibTorchSharp.so");
         string cache = Path.Combine(
             Environment.GetEnvironmentVariable("NUGET_PACKAGES")
                 ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
@@ -106,7 +110,8 @@ public sealed class ElfVersionWeakenerTests
             Assert.That(ElfVersionWeakener.RequiresStrongly(output, Version), Is.False, "build output copy");
             if (File.Exists(cache))
             {
-                Assert.That(ElfVersionWeakener.RequiresStrongly(cache, Version), Is.True, "NuGet cache must stay as shipped");
+                Assert.That(ElfVersionWeakener.RequiresStrongly(cache, Version), Is.True,
+                    "NuGet cache must stay as shipped");
             }
         });
     }

@@ -65,7 +65,8 @@ public sealed class GoldenFileTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(() => _store.AssertMatches("new", new JsonArray(1), Provenance()), Throws.TypeOf<AssertionException>());
+            Assert.That(() => _store.AssertMatches("new", new JsonArray(1), Provenance()),
+                Throws.TypeOf<AssertionException>());
             Assert.That(File.Exists(Path.Combine(_dir, "new.json")), Is.False);
             Assert.That(File.Exists(Path.Combine(_dir, "new.received.json")), Is.True);
         });
@@ -81,7 +82,8 @@ public sealed class GoldenFileTests
         Assert.Multiple(() =>
         {
             Assert.That(() => _store.AssertMatches("t", new JsonArray(1.005), Provenance(), 0.01), Throws.Nothing);
-            Assert.That(() => _store.AssertMatches("t", new JsonArray(1.02), Provenance(), 0.01), Throws.TypeOf<AssertionException>());
+            Assert.That(() => _store.AssertMatches("t", new JsonArray(1.02), Provenance(), 0.01),
+                Throws.TypeOf<AssertionException>());
         });
     }
 
@@ -92,6 +94,7 @@ public sealed class GoldenFileTests
 
         GoldenFile.Diff("$", JsonNode.Parse("{\"a\":[1,2],\"b\":1}"), JsonNode.Parse("{\"a\":[1]}"), 0, diffs);
 
-        Assert.That(diffs, Is.EquivalentTo(new[] { "$.a: golden has 2 items, received 1", "$.b: missing in received" }));
+        Assert.That(diffs,
+            Is.EquivalentTo(new[] { "$.a: golden has 2 items, received 1", "$.b: missing in received" }));
     }
 }

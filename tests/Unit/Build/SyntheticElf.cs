@@ -3,7 +3,8 @@ using System.Text;
 
 namespace ILrg.Tests.Unit.Build;
 
-/// <summary>Builds a minimal ELF64 LE file with a .dynstr and a .gnu.version_r section, for the patcher's tests.</summary>
+/// <summary>Builds a minimal ELF64 LE file with a .dynstr and a .gnu.version_r section, for the patcher's
+/// tests.</summary>
 internal static class SyntheticElf
 {
     public static byte[] Build(params (string File, string[] Versions)[] needs)
@@ -33,7 +34,8 @@ internal static class SyntheticElf
             for (int j = 0; j < versions.Length; j++)
             {
                 byte[] aux = new byte[16];
-                BinaryPrimitives.WriteUInt32LittleEndian(aux.AsSpan(0), (uint)versions[j].GetHashCode(StringComparison.Ordinal));
+                BinaryPrimitives.WriteUInt32LittleEndian(aux.AsSpan(0),
+                    (uint)versions[j].GetHashCode(StringComparison.Ordinal));
                 BinaryPrimitives.WriteUInt16LittleEndian(aux.AsSpan(4), 0);
                 BinaryPrimitives.WriteUInt16LittleEndian(aux.AsSpan(6), (ushort)(2 + j));
                 BinaryPrimitives.WriteUInt32LittleEndian(aux.AsSpan(8), (uint)AddString(versions[j]));
@@ -62,7 +64,8 @@ internal static class SyntheticElf
         strtab.CopyTo(image, strOffset);
         verneed.CopyTo(image, verOffset);
         Section(image, shOffset + 64, type: 3, offset: strOffset, size: strtab.Count, link: 0, info: 0);
-        Section(image, shOffset + 128, type: 0x6ffffffe, offset: verOffset, size: verneed.Count, link: 1, info: needs.Length);
+        Section(image, shOffset + 128, type: 0x6ffffffe, offset: verOffset, size: verneed.Count, link: 1,
+            info: needs.Length);
         return image;
     }
 

@@ -29,7 +29,8 @@ public sealed class CommandLineTests
     {
         var root = CommandLine.Build(TextWriter.Null, TextWriter.Null);
 
-        var parsed = root.Parse([.. SyntheticRun, "--activation", "silu", "--distribution", "balanced", "--classes", "100",
+        var parsed = root.Parse([.. SyntheticRun, "--activation", "silu", "--distribution", "balanced", "--classes",
+            "100",
             "--image-shape", "3x32x32", "--method", "ilrg-estimate", "--mode", "train", "--report", "x.json"]);
 
         Assert.That(parsed.Errors, Is.Empty);
@@ -97,7 +98,8 @@ public sealed class CommandLineTests
     [Test]
     public void Run_MissingDataDirectory_ExitsThreeNamingTheFix()
     {
-        var (code, _, err) = Run("run", "--dataset", "fashion-mnist", "--data-dir", "/nonexistent/ilrg", "--model", "fcn",
+        var (code, _, err) = Run("run", "--dataset", "fashion-mnist", "--data-dir", "/nonexistent/ilrg", "--model",
+            "fcn",
             "--batch-size", "4", "--trials", "1");
 
         Assert.Multiple(() =>
@@ -178,7 +180,8 @@ public sealed class CommandLineTests
     private static string WriteTinyMnist()
     {
         string dir = Directory.CreateTempSubdirectory("ilrg-cli-").FullName;
-        File.WriteAllBytes(Path.Combine(dir, "t10k-images-idx3-ubyte"), Data.IdxReaderTests.Idx([3, 28, 28], new byte[3 * 784]));
+        File.WriteAllBytes(Path.Combine(dir, "t10k-images-idx3-ubyte"),
+            Data.IdxReaderTests.Idx([3, 28, 28], new byte[3 * 784]));
         File.WriteAllBytes(Path.Combine(dir, "t10k-labels-idx1-ubyte"), Data.IdxReaderTests.Idx([3], [0, 1, 2]));
         return dir;
     }

@@ -29,7 +29,8 @@ public sealed class InterruptTests
         string report = Path.Combine(_dir, "report.json");
         string methodOption = verb == "compare" ? "--methods" : "--method";
         var (code, elapsed) = RunAndInterrupt(
-            ["--dataset", "synthetic", "--model", "lenet5", "--batch-size", "16", "--trials", "100000", methodOption, method,
+            ["--dataset", "synthetic", "--model", "lenet5", "--batch-size", "16", "--trials", "100000", methodOption,
+                method,
              "--report", report], verb, "trial 2/");
 
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(report));
@@ -46,7 +47,8 @@ public sealed class InterruptTests
     public void Interrupt_DuringOneLongInversion_ExitsWithin2s()
     {
         var (code, elapsed) = RunAndInterrupt(
-            ["--dataset", "synthetic", "--model", "lenet5", "--batch-size", "4", "--iterations", "1000000", "--restarts", "1",
+            ["--dataset", "synthetic", "--model", "lenet5", "--batch-size", "4", "--iterations", "1000000",
+                "--restarts", "1",
              "--out", _dir], "invert", "true counts");
 
         Assert.Multiple(() =>
@@ -85,7 +87,8 @@ public sealed class InterruptTests
             Assert.Fail($"ilrg {verb} never printed '{readyLine}'");
         }
 
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill",
+            ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             kill.WaitForExit();
         }

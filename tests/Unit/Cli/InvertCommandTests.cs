@@ -13,7 +13,8 @@ public sealed class InvertCommandTests
         var error = new StringWriter();
 
         int code = CommandLine.Run(
-            ["invert", "--dataset", "synthetic", "--model", "fcn", "--batch-size", "2", "--labels", "oracle", "--out", "/tmp/x"],
+            ["invert", "--dataset", "synthetic", "--model", "fcn", "--batch-size", "2", "--labels", "oracle", "--out",
+                "/tmp/x"],
             output, error);
 
         Assert.Multiple(() =>
@@ -55,7 +56,8 @@ public sealed class InvertCommandTests
     public void Run_MethodAliasOfInverter_IsAccepted()
     {
         var parsed = CommandLine.Build(TextWriter.Null, TextWriter.Null).Parse(
-            ["invert", "--dataset", "synthetic", "--model", "fcn", "--batch-size", "2", "--out", "/tmp/x", "--method", "dlg"]);
+            ["invert", "--dataset", "synthetic", "--model", "fcn", "--batch-size", "2", "--out", "/tmp/x", "--method",
+                "dlg"]);
 
         Assert.That(parsed.GetValue<string>("--inverter"), Is.EqualTo("dlg"));
     }
@@ -64,7 +66,8 @@ public sealed class InvertCommandTests
     public void Run_MissingOut_ExitsOne()
     {
         int code = CommandLine.Run(
-            ["invert", "--dataset", "synthetic", "--model", "fcn", "--batch-size", "2"], new StringWriter(), new StringWriter());
+            ["invert", "--dataset", "synthetic", "--model", "fcn", "--batch-size", "2"], new StringWriter(),
+            new StringWriter());
 
         Assert.That(code, Is.EqualTo(ExitCodes.UsageOrError));
     }
@@ -77,7 +80,8 @@ public sealed class InvertCommandTests
 
         int code = CommandLine.Run(
             ["invert", "--dataset", "synthetic", "--model", "fcn", "--width", "16", "--batch-size", "2", "--labels",
-             "ilrg,joint-shared", "--label-errors", "0,1", "--iterations", "3", "--restarts", "1", "--out", dir, "--report", report],
+             "ilrg,joint-shared", "--label-errors", "0,1", "--iterations", "3", "--restarts", "1", "--out", dir,
+             "--report", report],
             new StringWriter(), new StringWriter());
 
         try
@@ -86,7 +90,8 @@ public sealed class InvertCommandTests
             {
                 Assert.That(code, Is.EqualTo(ExitCodes.Ok));
                 Assert.That(
-                    new[] { "pairs-ilrg.png", "pairs-ilrg-1-wrong.png", "pairs-joint-shared.png", "loss.png", "sensitivity.png" }
+                    new[] { "pairs-ilrg.png", "pairs-ilrg-1-wrong.png", "pairs-joint-shared.png", "loss.png",
+                        "sensitivity.png" }
                         .Where(f => !File.Exists(Path.Combine(dir, f))),
                     Is.Empty);
                 Assert.That(File.ReadAllText(report), Does.Contain("\"psnrGainILrgOverJointShared\""));

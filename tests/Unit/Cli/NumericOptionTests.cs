@@ -16,8 +16,10 @@ public sealed class NumericOptionTests
     {
         ["run"] = ["--dataset", "synthetic", "--model", "fcn", "--batch-size", "2"],
         ["compare"] = ["--dataset", "synthetic", "--model", "fcn", "--batch-size", "2"],
-        ["invert"] = ["--dataset", "synthetic", "--model", "fcn", "--batch-size", "2", "--out", "/tmp/ilrg-never-written"],
-        ["train"] = ["--dataset", "synthetic", "--model", "fcn", "--iterations", "1", "--out", "/tmp/ilrg-never-written"],
+        ["invert"] = ["--dataset", "synthetic", "--model", "fcn", "--batch-size", "2", "--out",
+            "/tmp/ilrg-never-written"],
+        ["train"] = ["--dataset", "synthetic", "--model", "fcn", "--iterations", "1", "--out",
+            "/tmp/ilrg-never-written"],
         ["reproduce"] = [],
         ["sweep"] = ["--kind", "depth"],
     };
@@ -45,7 +47,8 @@ public sealed class NumericOptionTests
     [TestCaseSource(nameof(Cases))]
     public void Parse_AnyValue_IsAUsageErrorOrAValidValue(string verb, string option, string probe)
     {
-        string[] args = [verb, .. Minimal[verb].Where((a, i) => a != option && (i == 0 || Minimal[verb][i - 1] != option)),
+        string[] args = [verb,
+            .. Minimal[verb].Where((a, i) => a != option && (i == 0 || Minimal[verb][i - 1] != option)),
             option, probe];
         ParseResult parsed = CommandLine.Build(TextWriter.Null, TextWriter.Null).Parse(args);
 

@@ -10,7 +10,8 @@ namespace ILrg.Tests.Unit.Cli;
 public sealed class ReportManifestTests
 {
     private static readonly string[] ManifestFields =
-        ["tool", "version", "gitCommit", "seed", "configuration", "datasets", "libraries", "runtime", "startedUtc", "wallSeconds"];
+        ["tool", "version", "gitCommit", "seed", "configuration", "datasets", "libraries", "runtime", "startedUtc",
+            "wallSeconds"];
 
     private string _dir = null!;
 
@@ -22,16 +23,22 @@ public sealed class ReportManifestTests
 
     private static IEnumerable<TestCaseData> Verbs()
     {
-        string[] tiny = ["--dataset", "synthetic", "--classes", "4", "--image-shape", "1x8x8", "--model", "fcn", "--width", "8"];
-        yield return new TestCaseData("run", (string[])["run", .. tiny, "--batch-size", "4", "--trials", "2", "--seed", "7"]);
+        string[] tiny = ["--dataset", "synthetic", "--classes", "4", "--image-shape", "1x8x8", "--model", "fcn",
+            "--width", "8"];
+        yield return new TestCaseData("run",
+            (string[])["run", .. tiny, "--batch-size", "4", "--trials", "2", "--seed", "7"]);
         yield return new TestCaseData(
-            "compare", (string[])["compare", .. tiny, "--batch-size", "4", "--trials", "2", "--seed", "7", "--methods", "ilrg,gi"]);
+            "compare",
+            (string[])["compare", .. tiny, "--batch-size", "4", "--trials", "2", "--seed", "7", "--methods",
+                "ilrg,gi"]);
         yield return new TestCaseData(
-            "invert", (string[])["invert", .. tiny, "--batch-size", "2", "--seed", "7", "--iterations", "2", "--restarts", "1",
+            "invert",
+            (string[])["invert", .. tiny, "--batch-size", "2", "--seed", "7", "--iterations", "2", "--restarts", "1",
                 "--out", "{dir}/pictures"]);
         yield return new TestCaseData(
             "train", (string[])["train", .. tiny, "--seed", "7", "--iterations", "2", "--train-batch-size", "4",
-                "--checkpoint-every", "1", "--out", "{dir}/checkpoints", "--attack-batch-size", "4", "--attack-trials", "1"]);
+                "--checkpoint-every", "1", "--out", "{dir}/checkpoints", "--attack-batch-size", "4", "--attack-trials",
+                "1"]);
         yield return new TestCaseData(
             "reproduce", (string[])["reproduce", "--suite", "quick", "--only", "fcn3-mnist-n8", "--seed", "7"]);
         yield return new TestCaseData(
@@ -49,7 +56,8 @@ public sealed class ReportManifestTests
         string report = Path.Combine(_dir, "report.json");
         using var error = new StringWriter();
 
-        int code = CommandLine.Run([.. args.Select(a => a.Replace("{dir}", _dir, StringComparison.Ordinal)), "--report", report],
+        int code = CommandLine.Run([.. args.Select(a => a.Replace("{dir}", _dir, StringComparison.Ordinal)), "--report",
+            report],
             TextWriter.Null, error);
 
         Assert.That(code, Is.EqualTo(ExitCodes.Ok), error.ToString());

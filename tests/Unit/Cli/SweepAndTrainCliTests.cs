@@ -35,7 +35,8 @@ public sealed class SweepAndTrainCliTests
         var error = new StringWriter();
 
         int code = CommandLine.Run(
-            ["run", "--dataset", "synthetic", "--model", "lenet5", "--batch-size", "4", "--trials", "1", "--checkpoint", "/nonexistent/x.pt"],
+            ["run", "--dataset", "synthetic", "--model", "lenet5", "--batch-size", "4", "--trials", "1", "--checkpoint",
+                "/nonexistent/x.pt"],
             TextWriter.Null, error);
 
         Assert.Multiple(() =>
@@ -49,7 +50,8 @@ public sealed class SweepAndTrainCliTests
     public void Run_Cifar100WithoutDataDir_ExitsEnvironmentMissing()
     {
         int code = CommandLine.Run(
-            ["run", "--dataset", "cifar100", "--model", "lenet5", "--batch-size", "4"], TextWriter.Null, TextWriter.Null);
+            ["run", "--dataset", "cifar100", "--model", "lenet5", "--batch-size", "4"], TextWriter.Null,
+            TextWriter.Null);
 
         Assert.That(code, Is.EqualTo(ExitCodes.EnvironmentMissing));
     }

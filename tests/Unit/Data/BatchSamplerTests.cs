@@ -5,7 +5,8 @@ namespace ILrg.Tests.Unit.Data;
 
 public sealed class BatchSamplerTests
 {
-    private static readonly SyntheticDataset Data = new("test", new ImageShape(1, 4, 4), 100, 5_000, 1, Normalisation.Mnist);
+    private static readonly SyntheticDataset Data = new("test", new ImageShape(1, 4, 4), 100, 5_000, 1,
+        Normalisation.Mnist);
     private static readonly BatchSampler Sampler = new(Data);
 
     [Test]
@@ -103,7 +104,8 @@ public sealed class BatchSamplerTests
     [Test]
     public void Sample_CustomImbalancedWithTenClasses_Throws()
     {
-        var small = new BatchSampler(new SyntheticDataset("s", new ImageShape(1, 2, 2), 10, 100, 1, Normalisation.Mnist));
+        var small = new BatchSampler(new SyntheticDataset("s", new ImageShape(1, 2, 2), 10, 100, 1,
+            Normalisation.Mnist));
 
         Assert.That(() => small.Sample(24, BatchDistribution.CustomImbalanced, 1),
             Throws.ArgumentException.With.Message.Contains("C ≥ 93"));

@@ -5,7 +5,8 @@ using SkiaSharp;
 
 namespace ILrg.Tests.Unit.Data;
 
-/// <summary>Fashion-MNIST, CIFAR-100 binary and ImageNet folders on files the tests write in those formats (SPEC.md §6).</summary>
+/// <summary>Fashion-MNIST, CIFAR-100 binary and ImageNet folders on files the tests write in those formats (SPEC.md
+/// §6).</summary>
 public sealed class FileDatasetTests
 {
     private string _dir = "";
@@ -161,7 +162,8 @@ public sealed class FileDatasetTests
     [Test]
     public void Cifar100_NoDataDir_IsEnvironmentMissing()
     {
-        Assert.That(() => DatasetCatalog.Open(new DatasetRequest("cifar100")), Throws.TypeOf<EnvironmentMissingException>());
+        Assert.That(() => DatasetCatalog.Open(new DatasetRequest("cifar100")),
+            Throws.TypeOf<EnvironmentMissingException>());
     }
 
     [Test]

@@ -80,7 +80,8 @@ public sealed class IdxReaderTests
     {
         string path = Write("bad", [1, 2, 8, 1, 0, 0, 0, 0]);
 
-        Assert.That(() => IdxReader.Read(path), Throws.TypeOf<InvalidDataException>().With.Message.Contains("not an IDX"));
+        Assert.That(() => IdxReader.Read(path),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("not an IDX"));
     }
 
     [Test]
@@ -271,6 +272,7 @@ public sealed class IdxReaderTests
     public void Catalog_UnknownName_ThrowsListingKnownNames()
     {
         Assert.That(() => DatasetCatalog.Open(new DatasetRequest("cifar1000")),
-            Throws.ArgumentException.With.Message.Contains("unknown dataset 'cifar1000'").And.Message.Contains("mnist"));
+            Throws.ArgumentException.With.Message.Contains("unknown dataset 'cifar1000'")
+                .And.Message.Contains("mnist"));
     }
 }

@@ -50,7 +50,8 @@ public sealed class MnistNpmSourceTests
         tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(data) });
 
     private static string Digits(int images, double value) =>
-        "{ \"data\": [" + string.Join(",", Enumerable.Repeat(value.ToString(System.Globalization.CultureInfo.InvariantCulture), images * 784)) + "] }";
+        "{ \"data\": [" + string.Join(",",
+            Enumerable.Repeat(value.ToString(System.Globalization.CultureInfo.InvariantCulture), images * 784)) + "] }";
 
     [Test]
     public void Parse_WellFormedPackage_GivesImagesInDigitOrder()
@@ -62,7 +63,8 @@ public sealed class MnistNpmSourceTests
         Assert.Multiple(() =>
         {
             Assert.That(ds.Count, Is.EqualTo(11));
-            Assert.That(Enumerable.Range(0, ds.Count).Select(ds.LabelOf), Is.EqualTo(new[] { 0, 1, 2, 3, 3, 4, 5, 6, 7, 8, 9 }));
+            Assert.That(Enumerable.Range(0, ds.Count).Select(ds.LabelOf),
+                Is.EqualTo(new[] { 0, 1, 2, 3, 3, 4, 5, 6, 7, 8, 9 }));
             Assert.That(ds.Shape, Is.EqualTo(new ImageShape(1, 28, 28)));
         });
     }
@@ -72,7 +74,8 @@ public sealed class MnistNpmSourceTests
     {
         string path = Tarball(d => d == 7 ? null : Digits(1, 0.1));
 
-        Assert.That(() => MnistNpmSource.Parse(path), Throws.TypeOf<InvalidDataException>().With.Message.Contains("7.json"));
+        Assert.That(() => MnistNpmSource.Parse(path),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("7.json"));
     }
 
     [Test]
@@ -80,7 +83,8 @@ public sealed class MnistNpmSourceTests
     {
         string path = Tarball(d => d == 2 ? "{ \"data\": [0.1, 0.2] }" : Digits(1, 0.1));
 
-        Assert.That(() => MnistNpmSource.Parse(path), Throws.TypeOf<InvalidDataException>().With.Message.Contains("784"));
+        Assert.That(() => MnistNpmSource.Parse(path),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("784"));
     }
 
     [Test]
@@ -88,7 +92,8 @@ public sealed class MnistNpmSourceTests
     {
         string path = Tarball(d => Digits(1, d == 4 ? 3.0 : 0.1));
 
-        Assert.That(() => MnistNpmSource.Parse(path), Throws.TypeOf<InvalidDataException>().With.Message.Contains("[0, 1]"));
+        Assert.That(() => MnistNpmSource.Parse(path),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("[0, 1]"));
     }
 
     [Test]

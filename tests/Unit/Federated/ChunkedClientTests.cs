@@ -7,7 +7,8 @@ using static TorchSharp.torch;
 
 namespace ILrg.Tests.Unit.Federated;
 
-/// <summary>Micro-batching in the client: chunk-accumulated last-layer gradients equal the full-batch ones (SPEC.md §1).</summary>
+/// <summary>Micro-batching in the client: chunk-accumulated last-layer gradients equal the full-batch ones (SPEC.md
+/// §1).</summary>
 public sealed class ChunkedClientTests
 {
     private const int N = 30;
@@ -31,8 +32,10 @@ public sealed class ChunkedClientTests
         var (model, batch) = LeNetBatch();
         using (model)
         {
-            double[] chunked = Client.LastLayerClosedForm(model, batch, ClientMode.Eval, chunkSize: 7)[parameter].ToDoubles();
-            double[] whole = Client.LastLayerClosedForm(model, batch, ClientMode.Eval, chunkSize: N)[parameter].ToDoubles();
+            double[] chunked = Client.LastLayerClosedForm(model, batch, ClientMode.Eval,
+                chunkSize: 7)[parameter].ToDoubles();
+            double[] whole = Client.LastLayerClosedForm(model, batch, ClientMode.Eval,
+                chunkSize: N)[parameter].ToDoubles();
 
             Assert.That(Approx.FirstMismatch(chunked, whole, Rtol, Atol), Is.EqualTo(-1));
         }
@@ -45,7 +48,8 @@ public sealed class ChunkedClientTests
         var (model, batch) = LeNetBatch();
         using (model)
         {
-            double[] chunked = Client.LastLayerClosedForm(model, batch, ClientMode.Eval, chunkSize: 7)[parameter].ToDoubles();
+            double[] chunked = Client.LastLayerClosedForm(model, batch, ClientMode.Eval,
+                chunkSize: 7)[parameter].ToDoubles();
             double[] autograd = Client.FullGradient(model, batch, ClientMode.Eval)[parameter].ToDoubles();
 
             Assert.That(Approx.FirstMismatch(chunked, autograd, Rtol, Atol), Is.EqualTo(-1));
@@ -58,7 +62,8 @@ public sealed class ChunkedClientTests
         var (model, batch) = LeNetBatch();
         using (model)
         {
-            long leaked = NativeLeakCheck.LiveTensorsLeftBy(() => Client.LastLayerClosedForm(model, batch, ClientMode.Eval, 7));
+            long leaked = NativeLeakCheck.LiveTensorsLeftBy(() => Client.LastLayerClosedForm(model, batch,
+                ClientMode.Eval, 7));
 
             Assert.That(leaked, Is.Zero);
         }

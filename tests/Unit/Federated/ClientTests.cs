@@ -9,9 +9,11 @@ namespace ILrg.Tests.Unit.Federated;
 
 public sealed class ClientTests
 {
-    private static readonly SyntheticDataset Data = new("test", new ImageShape(3, 32, 32), 10, 2_000, 9, Normalisation.Cifar100);
+    private static readonly SyntheticDataset Data = new("test", new ImageShape(3, 32, 32), 10, 2_000, 9,
+        Normalisation.Cifar100);
 
-    private static Batch SampleBatch(int n, ulong seed) => new BatchSampler(Data).Sample(n, BatchDistribution.Random, seed);
+    private static Batch SampleBatch(int n, ulong seed)
+        => new BatchSampler(Data).Sample(n, BatchDistribution.Random, seed);
 
     private static void AssertClose(float[] actual, float[] expected, string what)
     {

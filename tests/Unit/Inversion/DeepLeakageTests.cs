@@ -6,7 +6,8 @@ namespace ILrg.Tests.Unit.Inversion;
 
 public sealed class DeepLeakageTests
 {
-    private static readonly InversionSettings Short = new(Iterations: 10, Restarts: 1, Seed: 5, LearningRate: 1.0, TotalVariation: 0, ProgressEvery: 1);
+    private static readonly InversionSettings Short = new(Iterations: 10, Restarts: 1, Seed: 5, LearningRate: 1.0,
+        TotalVariation: 0, ProgressEvery: 1);
 
     [Test]
     public void Invert_GroundTruthLabels_LowersTheSquaredGradientDistance()

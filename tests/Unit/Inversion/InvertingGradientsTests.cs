@@ -78,7 +78,8 @@ public sealed class InvertingGradientsTests
     {
         using var tiny = new TinyProblem(n: 3);
 
-        var result = new InvertingGradients(Short with { Restarts = 1 }).Invert(tiny.Problem(InversionLabels.Joint(LabelMode.JointPerImage)));
+        var result = new InvertingGradients(Short with { Restarts = 1 })
+            .Invert(tiny.Problem(InversionLabels.Joint(LabelMode.JointPerImage)));
 
         Assert.That(result.Labels, Has.Length.EqualTo(3).And.All.InRange(0, 3));
     }
@@ -88,7 +89,8 @@ public sealed class InvertingGradientsTests
     {
         using var tiny = new TinyProblem(n: 3);
 
-        var result = new InvertingGradients(Short with { Restarts = 1 }).Invert(tiny.Problem(InversionLabels.Joint(LabelMode.JointShared)));
+        var result = new InvertingGradients(Short with { Restarts = 1 })
+            .Invert(tiny.Problem(InversionLabels.Joint(LabelMode.JointShared)));
 
         Assert.That(result.Labels.Distinct().Count(), Is.EqualTo(1));
     }
@@ -118,7 +120,8 @@ public sealed class InvertingGradientsTests
     [Test]
     public void Constructor_NegativeTv_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new InvertingGradients(new InversionSettings(TotalVariation: -1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            _ = new InvertingGradients(new InversionSettings(TotalVariation: -1)));
     }
 
     [Test]

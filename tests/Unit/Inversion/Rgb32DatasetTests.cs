@@ -23,7 +23,8 @@ public sealed class Rgb32DatasetTests
     [Test]
     public void ReadImage_Always_ReplicatesTheGreyPlaneToThreeChannels()
     {
-        var inner = new InMemoryDataset("t", new ImageShape(1, 2, 2), 2, [0.1f, 0.7f, 0.3f, 0.9f], [1], Normalisation.Mnist);
+        var inner = new InMemoryDataset("t", new ImageShape(1, 2, 2), 2, [0.1f, 0.7f, 0.3f, 0.9f], [1],
+            Normalisation.Mnist);
         var data = new Rgb32Dataset(inner);
         var pixels = new float[data.Shape.Size];
 

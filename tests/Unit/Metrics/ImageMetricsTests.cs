@@ -66,7 +66,8 @@ public sealed class ImageMetricsTests
         var shape = new ImageShape(1, 12, 12);
         float[] a = Enumerable.Repeat(0.25f, shape.Size).ToArray();
         float[] b = Enumerable.Repeat(0.75f, shape.Size).ToArray();
-        // No variance anywhere: contrast-structure term (0 + C2)/(0 + C2) = 1, luminance (2·μa·μb + C1)/(μa² + μb² + C1).
+        // No variance anywhere: contrast-structure term (0 + C2)/(0 + C2) = 1, luminance (2·μa·μb + C1)/(μa² + μb² +
+        // C1).
         double expected = ((2 * 0.25 * 0.75) + C1) / ((0.25 * 0.25) + (0.75 * 0.75) + C1);
 
         Assert.That(ImageMetrics.Ssim(a, b, shape), Is.EqualTo(expected).Within(1e-6));

@@ -49,13 +49,15 @@ public sealed class LabelMetricsTests
     [Test]
     public void Score_LengthMismatch_Throws()
     {
-        Assert.That(() => LabelMetrics.Score([1, 2], [1, 2, 0]), Throws.ArgumentException.With.Message.Contains("2 classes"));
+        Assert.That(() => LabelMetrics.Score([1, 2], [1, 2, 0]),
+            Throws.ArgumentException.With.Message.Contains("2 classes"));
     }
 
     [Test]
     public void Score_EmptyTruth_Throws()
     {
-        Assert.That(() => LabelMetrics.Score([0, 0], [0, 0]), Throws.ArgumentException.With.Message.Contains("N must be"));
+        Assert.That(() => LabelMetrics.Score([0, 0], [0, 0]),
+            Throws.ArgumentException.With.Message.Contains("N must be"));
     }
 
     [Test]

@@ -39,7 +39,8 @@ public sealed class ModelTests
     public void LeNet5_Mnist28WithBatchNorm_FlattensTo256()
     {
         using var g = new Generator(1);
-        using Classifier m = ModelZoo.Create(new ModelSpec("lenet5", BatchNorm: true), new ImageShape(1, 28, 28), 10, g);
+        using Classifier m = ModelZoo.Create(new ModelSpec("lenet5", BatchNorm: true), new ImageShape(1, 28, 28), 10,
+            g);
         using var x = zeros(2, 1, 28, 28);
 
         var (logits, embedding) = m.ForwardWithEmbedding(x);
@@ -118,7 +119,8 @@ public sealed class ModelTests
     public void Forward_EachActivation_GivesLogitsEqualToFcOfEmbedding(Activation activation)
     {
         using var g = new Generator(5);
-        using Classifier m = ModelZoo.Create(new ModelSpec("fcn", Activation: activation), new ImageShape(1, 28, 28), 10, g);
+        using Classifier m = ModelZoo.Create(new ModelSpec("fcn", Activation: activation), new ImageShape(1, 28, 28),
+            10, g);
         using var x = randn(3, 1, 28, 28, generator: g);
 
         using var logits = m.forward(x);

@@ -44,7 +44,8 @@ namespace ILrg.Tests.Unit.Models;
 ///      next: 1,048,576+1,024 + 2,359,296+1,024 + 1,048,576+4,096 = 4,462,592.
 ///    fc 2048·100+100 = 204,900.
 ///    ResNet-50 [3,4,6,3]: 1,856 + (75,008+2·70,400) + (379,392+3·280,064) + (1,512,448+5·1,117,184)
-///      + (6,039,552+2·4,462,592) + 204,900 = 1,856 + 215,808 + 1,219,584 + 7,098,368 + 14,964,736 + 204,900 = 23,705,252.
+///      + (6,039,552+2·4,462,592) + 204,900
+///      = 1,856 + 215,808 + 1,219,584 + 7,098,368 + 14,964,736 + 204,900 = 23,705,252.
 ///    ResNet-101 [3,4,23,3]: stage3 1,512,448 + 22·1,117,184 = 26,090,496 → 23,705,252 + 17·1,117,184 = 42,697,380.
 ///    ResNet-152 [3,8,36,3]: ResNet-101 + 4·280,064 (stage2) + 13·1,117,184 (stage3) = 42,697,380 + 1,120,256
 ///      + 14,523,392 = 58,341,028.
@@ -154,6 +155,7 @@ public sealed class ZooModelTests
     {
         using var generator = new Generator(1);
 
-        Assert.That(() => ModelZoo.Create(new ModelSpec(name), Cifar, 10, generator), Throws.InstanceOf<ArgumentException>());
+        Assert.That(() => ModelZoo.Create(new ModelSpec(name), Cifar, 10, generator),
+            Throws.InstanceOf<ArgumentException>());
     }
 }

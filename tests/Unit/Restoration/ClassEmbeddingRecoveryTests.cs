@@ -30,7 +30,8 @@ public sealed class ClassEmbeddingRecoveryTests
     [Test]
     public void Recover_ZeroBiasGradient_GivesMantissaTimesTenToTheTen()
     {
-        // SPEC §2.1: a zero g_b[i] is m_b = 1, e_b = −64, so the exponent difference clips to +10 and the entry is m_W·1e10.
+        // SPEC §2.1: a zero g_b[i] is m_b = 1, e_b = −64, so the exponent difference clips to +10 and the entry is
+        // m_W·1e10.
         using var w = tensor(new double[] { 0.00345, -0.2, 0.0 }, [1, 3]);
         using var b = tensor(new double[] { 0.0 });
 

@@ -65,7 +65,8 @@ public sealed class ILrgRestorerTests
         int[] counts = [4, 0, 0, 2, 0];
         var obs = ObservationBuilder.SharedEmbedding(counts, embeddingSize: 5, seed: 5);
 
-        LabelRestoration r = new ILrgRestorer(new ILrgOptions(ILrgVariant.Simplified, PresentClasses: [0, 3])).Restore(obs);
+        LabelRestoration r = new ILrgRestorer(new ILrgOptions(ILrgVariant.Simplified,
+            PresentClasses: [0, 3])).Restore(obs);
 
         Assert.Multiple(() =>
         {
@@ -98,7 +99,8 @@ public sealed class ILrgRestorerTests
     [Test]
     public void Restore_ZeroBiasGradientRow_FollowsClippingAndStaysFinite()
     {
-        // A class whose g_b is exactly 0 gets ê = m_W·1e10 (SPEC §2.1); the solve must still finish with finite numbers.
+        // A class whose g_b is exactly 0 gets ê = m_W·1e10 (SPEC §2.1); the solve must still finish with finite
+        // numbers.
         var obs = ObservationBuilder.SharedEmbedding([2, 1, 3], embeddingSize: 4, seed: 2);
         double[] gb = obs.BiasGradient.ToArray();
         gb[1] = 0.0;

@@ -6,7 +6,8 @@ namespace ILrg.Tests.Unit.Restoration;
 
 public sealed class LastLayerObservationTests
 {
-    private static LastLayerObservation Make(double[]? gw = null, double[]? gb = null, int n = 4, int c = 2, int d = 3) =>
+    private static LastLayerObservation Make(double[]? gw = null, double[]? gb = null, int n = 4, int c = 2,
+        int d = 3) =>
         new(new double[c * d], new double[c], gw ?? new double[c * d], gb ?? new double[c], c, d, n);
 
     [Test]

@@ -29,7 +29,8 @@ public sealed class TrainingTests
     {
         var options = new TrainingOptions(800);
 
-        double[] rates = [options.LearningRateAt(299), options.LearningRateAt(300), options.LearningRateAt(500), options.LearningRateAt(700)];
+        double[] rates = [options.LearningRateAt(299), options.LearningRateAt(300), options.LearningRateAt(500),
+            options.LearningRateAt(700)];
 
         Assert.That(rates, Is.EqualTo(new[] { 0.1, 0.01, 0.001, 0.0001 }).Within(1e-15));
     }
@@ -37,7 +38,8 @@ public sealed class TrainingTests
     [Test]
     public void Train_25IterationsEvery10_SavesAt0And10And20And25()
     {
-        var checkpoints = Trainer.Train(new ModelSpec("fcn", Width: 16), Tiny(), new TrainingOptions(25, 32, CheckpointEvery: 10), _dir);
+        var checkpoints = Trainer.Train(new ModelSpec("fcn", Width: 16), Tiny(),
+            new TrainingOptions(25, 32, CheckpointEvery: 10), _dir);
 
         Assert.Multiple(() =>
         {
@@ -75,7 +77,8 @@ public sealed class TrainingTests
         string path = Trainer.Train(new ModelSpec("fcn", Width: 16), Tiny(), new TrainingOptions(1, 32), _dir)[^1].Path;
         using var generator = new Generator(1);
 
-        Assert.That(() => ModelZoo.Create(new ModelSpec("fcn", Width: 32, CheckpointPath: path), Tiny().Shape, 4, generator),
+        Assert.That(() => ModelZoo.Create(new ModelSpec("fcn", Width: 32, CheckpointPath: path), Tiny().Shape, 4,
+            generator),
             Throws.TypeOf<InvalidDataException>().With.Message.Contains(path));
     }
 

@@ -21,7 +21,8 @@ public sealed class ComparisonRunnerTests
         var result = ComparisonRunner.Run(Spec("ilrg,oracle"), DatasetCatalog.Open(Request));
 
         Assert.That(
-            result.Trials.SelectMany(t => t.Methods.Where(m => m.Method == "oracle").Select(m => m.Counts.SequenceEqual(t.TrueCounts))),
+            result.Trials.SelectMany(t => t.Methods.Where(m => m.Method == "oracle")
+                .Select(m => m.Counts.SequenceEqual(t.TrueCounts))),
             Is.All.True);
     }
 

@@ -23,7 +23,8 @@ public sealed class ExperimentRunnerTests
         var a = ExperimentRunner.Run(Spec(), Data);
         var b = ExperimentRunner.Run(Spec(), Data);
 
-        Assert.That(a.Trials.Select(t => t.RestoredCounts.ToArray()), Is.EqualTo(b.Trials.Select(t => t.RestoredCounts.ToArray())));
+        Assert.That(a.Trials.Select(t => t.RestoredCounts.ToArray()),
+            Is.EqualTo(b.Trials.Select(t => t.RestoredCounts.ToArray())));
     }
 
     [Test]
@@ -96,7 +97,8 @@ public sealed class ExperimentRunnerTests
             Assert.That(trial.GetProperty("trueCounts").GetArrayLength(), Is.EqualTo(100));
             Assert.That(trial.GetProperty("restoredCounts").GetArrayLength(), Is.EqualTo(100));
             Assert.That(root.GetProperty("manifest").GetProperty("seed").GetUInt64(), Is.EqualTo(5UL));
-            Assert.That(root.GetProperty("manifest").GetProperty("datasets")[0].GetProperty("synthetic").GetBoolean(), Is.True);
+            Assert.That(root.GetProperty("manifest").GetProperty("datasets")[0].GetProperty("synthetic").GetBoolean(),
+                Is.True);
             Assert.That(root.GetProperty("manifest").GetProperty("gitCommit").GetString(), Is.Not.Empty);
         });
     }

@@ -55,7 +55,8 @@ public sealed class InversionExperimentTests
     {
         var data = new SyntheticDataset("tiny", new ImageShape(1, 6, 6), 4, 100, 1, Normalisation.Mnist);
         var spec = new InversionSpec(
-            new ExperimentSpec(new DatasetRequest("synthetic"), new ModelSpec("fcn"), 2, 1, 0), "gi", new InversionSettings());
+            new ExperimentSpec(new DatasetRequest("synthetic"), new ModelSpec("fcn"), 2, 1, 0), "gi",
+            new InversionSettings());
 
         var ex = Assert.Throws<ArgumentException>(() => _ = new InversionExperiment(spec, data));
 

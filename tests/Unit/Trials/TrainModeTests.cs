@@ -9,7 +9,8 @@ using NUnit.Framework;
 
 namespace ILrg.Tests.Unit.Trials;
 
-/// <summary>Train-mode clients (BatchNorm batch statistics, Dropout active) stay deterministic for a seed (SPEC.md §5, §10).</summary>
+/// <summary>Train-mode clients (BatchNorm batch statistics, Dropout active) stay deterministic for a seed (SPEC.md §5,
+/// §10).</summary>
 public sealed class TrainModeTests
 {
     [Test]

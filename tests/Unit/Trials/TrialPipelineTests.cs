@@ -10,7 +10,8 @@ namespace ILrg.Tests.Unit.Trials;
 
 public sealed class TrialPipelineTests
 {
-    private static readonly SyntheticDataset Data = new("tiny", new ImageShape(1, 8, 8), 5, 200, 1, Normalisation.Mnist);
+    private static readonly SyntheticDataset Data = new("tiny", new ImageShape(1, 8, 8), 5, 200, 1,
+        Normalisation.Mnist);
 
     private static ExperimentSpec Spec(ulong seed = 3) =>
         new(new DatasetRequest("synthetic"), new ModelSpec("fcn", Width: 16), 6, 2, seed);
@@ -25,10 +26,12 @@ public sealed class TrialPipelineTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(whole.Update.Gradients.Keys, Is.SupersetOf(new[] { ClientUpdate.FcWeight, ClientUpdate.FcBias }));
+            Assert.That(whole.Update.Gradients.Keys,
+                Is.SupersetOf(new[] { ClientUpdate.FcWeight, ClientUpdate.FcBias }));
             Assert.That(whole.Update.Gradients, Has.Count.GreaterThan(2));
             Assert.That(whole.TrueCounts, Is.EqualTo(last.TrueCounts), "same seeds, same batch");
-            Assert.That(whole.Observation.BiasGradient.ToArray(), Is.EqualTo(last.Observation.BiasGradient.ToArray()).Within(1e-6),
+            Assert.That(whole.Observation.BiasGradient.ToArray(),
+                Is.EqualTo(last.Observation.BiasGradient.ToArray()).Within(1e-6),
                 "autograd and the closed form agree on the last layer");
         });
     }

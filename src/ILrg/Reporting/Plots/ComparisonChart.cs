@@ -5,8 +5,8 @@ using ScottPlot;
 namespace ILrg.Reporting.Plots;
 
 /// <summary>
-/// A PNG bar chart of a comparison: per method, LeAcc, LnAcc, IRec and exact-batch rate; each error bar spans the larger
-/// half-width of the 95% interval (the Wilson interval of the exact-batch rate is asymmetric).
+/// A PNG bar chart of a comparison: per method, LeAcc, LnAcc, IRec and exact-batch rate; each error bar spans the
+/// larger half-width of the 95% interval (the Wilson interval of the exact-batch rate is asymmetric).
 /// </summary>
 public static class ComparisonChart
 {
@@ -63,7 +63,8 @@ public static class ComparisonChart
         plot.ShowLegend(Alignment.UpperRight);
         plot.Axes.SetLimitsY(0, 1.15);
         var e = result.Config.Experiment;
-        plot.Title($"{ComparisonMarkdown.DatasetText(result)}, {e.Model.Name}, N={e.BatchSize}, {e.Trials} trials (95% CI)");
+        plot.Title($"{ComparisonMarkdown.DatasetText(result)}, {e.Model.Name}, N={e.BatchSize}, {e.Trials} trials " +
+                   "(95% CI)");
         Png.Save(plot, path, Math.Max(800, 70 * result.Summaries.Count + 200), 600);
     }
 }

@@ -4,7 +4,8 @@ using SkiaSharp;
 
 namespace ILrg.Reporting.Plots;
 
-/// <summary>PNG pictures of a reconstruction: matched pairs (truth over reconstruction), loss curves, PSNR curves.</summary>
+/// <summary>PNG pictures of a reconstruction: matched pairs (truth over reconstruction), loss curves, PSNR
+/// curves.</summary>
 public static class InversionPictures
 {
     private const int Gap = 2;
@@ -22,7 +23,8 @@ public static class InversionPictures
     /// <param name="columns">Images per row.</param>
     /// <exception cref="ArgumentException">Lengths disagree or the channel count is not 1 or 3.</exception>
     public static void WriteMatchedGrid(
-        string path, float[] reconstructions, float[] truths, IReadOnlyList<int> match, ImageShape shape, int scale = 2, int columns = 25)
+        string path, float[] reconstructions, float[] truths, IReadOnlyList<int> match, ImageShape shape, int scale = 2,
+        int columns = 25)
     {
         ArgumentNullException.ThrowIfNull(reconstructions);
         ArgumentNullException.ThrowIfNull(truths);
@@ -34,7 +36,8 @@ public static class InversionPictures
         if (reconstructions.Length != n * shape.Size || truths.Length != n * shape.Size)
         {
             throw new ArgumentException(
-                $"{n} matched pairs of shape {shape} need {n * shape.Size} values each, got {reconstructions.Length} and {truths.Length}");
+                $"{n} matched pairs of shape {shape} need {n * shape.Size} values each, got {reconstructions.Length} " +
+                $"and {truths.Length}");
         }
 
         if (shape.Channels is not (1 or 3))
@@ -46,7 +49,8 @@ public static class InversionPictures
         int blocks = (n + cols - 1) / cols;
         int cellW = (shape.Width * scale) + Gap;
         int cellH = (shape.Height * scale) + Gap;
-        using var bitmap = new SKBitmap(cols * cellW, blocks * ((2 * cellH) + (2 * Gap)), SKColorType.Rgba8888, SKAlphaType.Opaque);
+        using var bitmap = new SKBitmap(cols * cellW, blocks * ((2 * cellH) + (2 * Gap)), SKColorType.Rgba8888,
+            SKAlphaType.Opaque);
         bitmap.Erase(new SKColor(255, 255, 255));
         for (int i = 0; i < n; i++)
         {
@@ -60,7 +64,8 @@ public static class InversionPictures
     }
 
     /// <summary>Writes gradient-cost curves (log10 scale) of several runs in one plot.</summary>
-    public static void WriteLossCurves(string path, IReadOnlyList<(string Label, IReadOnlyList<double> Costs, int Step)> curves)
+    public static void WriteLossCurves(string path,
+        IReadOnlyList<(string Label, IReadOnlyList<double> Costs, int Step)> curves)
     {
         ArgumentNullException.ThrowIfNull(curves);
         var plot = Png.NewPlot();
@@ -80,7 +85,8 @@ public static class InversionPictures
     }
 
     /// <summary>Writes mean PSNR against the number of wrong labels.</summary>
-    public static void WritePsnrVersusErrors(string path, IReadOnlyList<int> errors, IReadOnlyList<double> psnr, double? jointShared)
+    public static void WritePsnrVersusErrors(string path, IReadOnlyList<int> errors, IReadOnlyList<double> psnr,
+        double? jointShared)
     {
         ArgumentNullException.ThrowIfNull(errors);
         ArgumentNullException.ThrowIfNull(psnr);

@@ -26,7 +26,8 @@ internal static class GreedyCounter
         double[] v = values.ToArray();
         var counts = new int[v.Length];
         int taken = 0;
-        int[] negative = Enumerable.Range(0, v.Length).Where(i => v[i] < stageOneThreshold).OrderBy(i => v[i]).ThenBy(i => i).ToArray();
+        int[] negative = Enumerable.Range(0, v.Length)
+            .Where(i => v[i] < stageOneThreshold).OrderBy(i => v[i]).ThenBy(i => i).ToArray();
         foreach (int i in negative)
         {
             if (taken == batchSize)

@@ -12,7 +12,8 @@ namespace ILrg.Restoration.Baselines;
 /// <param name="ClassOffsets">O_c: the mean over inputs of p[c]·Σ_r h[r], the row sum a class has per batch slot when
 /// it is absent (so row_c ≈ O_c − k_c·Ō/N).</param>
 /// <param name="Samples">How many calibration inputs were used.</param>
-/// <param name="Source">What the inputs were (e.g. "auxiliary (64 held-out images)", "dummy (zeros, ones, noise)").</param>
+/// <param name="Source">What the inputs were (e.g. "auxiliary (64 held-out images)", "dummy (zeros, ones,
+/// noise)").</param>
 public sealed record LastLayerCalibration(
     ImmutableArray<double> MeanProbabilities,
     double MeanEmbeddingSum,
@@ -27,7 +28,8 @@ public sealed record LastLayerCalibration(
         if (MeanProbabilities.Length != classes || ClassOffsets.Length != classes)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"the calibration has {MeanProbabilities.Length} probabilities and {ClassOffsets.Length} offsets; the observation has {classes} classes"));
+                $"the calibration has {MeanProbabilities.Length} probabilities and {ClassOffsets.Length} offsets; " +
+                $"the observation has {classes} classes"));
         }
 
         if (!double.IsFinite(MeanEmbeddingSum) || MeanProbabilities.Any(v => !double.IsFinite(v)) ||

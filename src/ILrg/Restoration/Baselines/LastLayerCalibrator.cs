@@ -17,14 +17,16 @@ public static class LastLayerCalibrator
     /// <summary>Number of noise inputs among the dummy inputs.</summary>
     public const int DummyNoiseInputs = 32;
 
-    /// <summary>Statistics of <paramref name="model"/> (eval mode) on <paramref name="images"/> (count×C×H×W).</summary>
+    /// <summary>Statistics of <paramref name="model"/> (eval mode) on <paramref name="images"/>
+    /// (count×C×H×W).</summary>
     public static LastLayerCalibration FromImages(Classifier model, Tensor images, string source)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(images);
         if (images.dim() < 2 || images.shape[0] < 1)
         {
-            throw new ArgumentException($"calibration needs at least one input, got shape [{string.Join("×", images.shape)}]");
+            throw new ArgumentException("calibration needs at least one input, got shape " +
+                                        $"[{string.Join("×", images.shape)}]");
         }
 
         using var scope = NewDisposeScope();

@@ -26,11 +26,13 @@ public sealed class LlgRestorer : ILabelRestorer
     /// <param name="calibration">Required for LLG+ and LLG*; ignored by LLG.</param>
     /// <param name="name">Report name (default llg, llg+, llg*).</param>
     /// <exception cref="ArgumentException">LLG+/LLG* without a calibration.</exception>
-    public LlgRestorer(LlgVariant variant = LlgVariant.Plain, LastLayerCalibration? calibration = null, string? name = null)
+    public LlgRestorer(LlgVariant variant = LlgVariant.Plain, LastLayerCalibration? calibration = null,
+        string? name = null)
     {
         if (variant != LlgVariant.Plain && calibration is null)
         {
-            throw new ArgumentException($"LLG variant {variant} needs a calibration (auxiliary or dummy inputs)", nameof(calibration));
+            throw new ArgumentException($"LLG variant {variant} needs a calibration (auxiliary or dummy inputs)",
+                nameof(calibration));
         }
 
         _variant = variant;

@@ -19,7 +19,8 @@ public sealed class OracleRestorer : ILabelRestorer
         if (trueCounts.Count == 0 || trueCounts.Any(v => v < 0) || trueCounts.Sum() < 1)
         {
             throw new ArgumentException(
-                $"true counts must be non-negative with a positive sum, got [{string.Join(", ", trueCounts)}]", nameof(trueCounts));
+                $"true counts must be non-negative with a positive sum, got [{string.Join(", ", trueCounts)}]",
+                nameof(trueCounts));
         }
 
         _truth = [.. trueCounts];
@@ -35,7 +36,8 @@ public sealed class OracleRestorer : ILabelRestorer
         if (observation.Classes != _truth.Length || observation.BatchSize != _truth.Sum())
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"the oracle's truth has {_truth.Length} classes summing to {_truth.Sum()}, but the observation has C={observation.Classes}, N={observation.BatchSize}"));
+                $"the oracle's truth has {_truth.Length} classes summing to {_truth.Sum()}, but the observation has " +
+                $"C={observation.Classes}, N={observation.BatchSize}"));
         }
 
         return new LabelRestoration(Name, _truth, _truth, null, IsInstanceWise: true);

@@ -15,7 +15,8 @@ internal static class Perceptron
     public const double LearningRate = 1.0;
     public const int EpochsWithoutImprovement = 5;
 
-    /// <summary>Training accuracy of a perceptron fitted to rows of <paramref name="samples"/> (n×k) with labels ±1.</summary>
+    /// <summary>Training accuracy of a perceptron fitted to rows of <paramref name="samples"/> (n×k) with labels
+    /// ±1.</summary>
     public static double TrainingAccuracy(double[][] samples, int[] labels, ulong seed)
     {
         int n = samples.Length;

@@ -13,7 +13,8 @@ public sealed class ZeroShotRestorer : ILabelRestorer
 {
     private readonly LastLayerCalibration _calibration;
 
-    /// <summary>Creates the estimator from a calibration (normally <see cref="LastLayerCalibrator.FromDummy"/>).</summary>
+    /// <summary>Creates the estimator from a calibration (normally
+    /// <see cref="LastLayerCalibrator.FromDummy"/>).</summary>
     public ZeroShotRestorer(LastLayerCalibration calibration)
     {
         ArgumentNullException.ThrowIfNull(calibration);
@@ -32,7 +33,8 @@ public sealed class ZeroShotRestorer : ILabelRestorer
         _calibration.Validate(c);
         if (_calibration.MeanEmbeddingSum == 0)
         {
-            throw new ArgumentException("the calibration's mean embedding sum Ō is 0; the zero-shot estimate is undefined");
+            throw new ArgumentException("the calibration's mean embedding sum Ō is 0; the zero-shot estimate is " +
+                                        "undefined");
         }
 
         double[] sums = observation.WeightGradientRowSums();

@@ -68,9 +68,9 @@ public sealed partial class RluRestorer
 
     /// <summary>
     /// Where each local step lies between θ_start (0) and θ_end (1) when the client's batch has
-    /// <paramref name="counts"/> per class: a surrogate client — auxiliary images in those counts (reused in turn when a
-    /// class has fewer) — trains from θ_start with the client's hyper-parameters (eval mode, plain cross-entropy: what
-    /// the server knows), and step t's position is the projection of its final-layer displacement onto the
+    /// <paramref name="counts"/> per class: a surrogate client — auxiliary images in those counts (reused in turn when
+    /// a class has fewer) — trains from θ_start with the client's hyper-parameters (eval mode, plain cross-entropy:
+    /// what the server knows), and step t's position is the projection of its final-layer displacement onto the
     /// surrogate's total final-layer displacement. Early steps of a batch the model is learning move it further than
     /// late ones, which equal spacing misses.
     /// </summary>
@@ -86,7 +86,8 @@ public sealed partial class RluRestorer
             delta[ClientUpdate.FcWeight].Values.Concat(delta[ClientUpdate.FcBias].Values), (a, d) => a - d)];
         double[] chord = [.. end.Zip(start, (e, s) => e - s)];
         double length = chord.Sum(v => v * v);
-        return [.. snapshots.Select(p => length > 0 ? p.Zip(start, (x, s) => x - s).Zip(chord, (d, c) => d * c).Sum() / length : 0)];
+        return [.. snapshots.Select(p => length > 0
+            ? p.Zip(start, (x, s) => x - s).Zip(chord, (d, c) => d * c).Sum() / length : 0)];
     }
 
     private static double[] FinalLayer(Classifier model)

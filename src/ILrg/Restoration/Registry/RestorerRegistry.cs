@@ -29,7 +29,8 @@ public static class RestorerRegistry
             _ => new IdlgRestorer()),
         new("gi", "GI / Yin extended: negative row entry (class-wise)", Obs, false, false, true, RestorerBound.None,
             _ => new GiRestorer()),
-        new("svd", "RLG / SVD (Dang et al.), perceptron + GLOP LP (class-wise)", RestorerInputs.Seed, false, false, true,
+        new("svd", "RLG / SVD (Dang et al.), perceptron + GLOP LP (class-wise)", RestorerInputs.Seed, false, false,
+            true,
             RestorerBound.None, ctx => new SvdRestorer(ctx.Seed)),
         new("llg", "LLG (Wainakh et al.), greedy on row sums", Obs, true, true, true, RestorerBound.None,
             _ => new LlgRestorer()),
@@ -50,7 +51,8 @@ public static class RestorerRegistry
             ctx => new ZeroShotRestorer(LastLayerCalibrator.FromDummy(ctx.Model!, ctx.InputShape!, ctx.Seed))),
         new("rlu", "RLU (Chen & Vikalo 2024), least squares with auxiliary confidences along the local trajectory",
             RestorerInputs.AuxiliaryData | RestorerInputs.LocalHyperParameters | RestorerInputs.Seed, true, false, true,
-            RestorerBound.None, ctx => new RluRestorer(ctx.Model!, ctx.Auxiliary!, ctx.Local!, ctx.SharedUpdate, ctx.Seed)),
+            RestorerBound.None,
+            ctx => new RluRestorer(ctx.Model!, ctx.Auxiliary!, ctx.Local!, ctx.SharedUpdate, ctx.Seed)),
         new("ilrg-fedavg", "iLRG on the update rescaled to a mean gradient, W and b at mid-trajectory",
             RestorerInputs.LocalHyperParameters, true, false, true, RestorerBound.None,
             ctx => new RescaledRestorer(
@@ -61,16 +63,19 @@ public static class RestorerRegistry
                 TrajectoryCalibration.FromAuxiliary(ctx.Model!, ctx.Auxiliary!, ctx.SharedUpdate)), ctx.Local!, false)),
         new("oracle", "UPPER BOUND: the true counts", RestorerInputs.Truth, true, true, true, RestorerBound.Upper,
             ctx => new OracleRestorer(ctx.TrueCounts!.Value)),
-        new("random", "LOWER BOUND: N uniform random labels", RestorerInputs.Seed, true, true, false, RestorerBound.Lower,
+        new("random", "LOWER BOUND: N uniform random labels", RestorerInputs.Seed, true, true, false,
+            RestorerBound.Lower,
             ctx => new UniformRandomRestorer(ctx.Seed)),
     ];
 
     /// <summary>Every name.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(d => d.Name).ToArray();
 
-    /// <summary>Names of the attacks that need nothing but the observation (and possibly a seed); bounds excluded.</summary>
+    /// <summary>Names of the attacks that need nothing but the observation (and possibly a seed); bounds
+    /// excluded.</summary>
     public static IReadOnlyList<string> ObservationOnlyNames { get; } =
-        All.Where(d => d.Bound == RestorerBound.None && (d.Inputs & ~RestorerInputs.Seed) == RestorerInputs.ObservationOnly)
+        All.Where(d => d.Bound == RestorerBound.None
+            && (d.Inputs & ~RestorerInputs.Seed) == RestorerInputs.ObservationOnly)
             .Select(d => d.Name).ToArray();
 
     /// <summary>The descriptor of <paramref name="name"/> (case-insensitive).</summary>
@@ -79,10 +84,12 @@ public static class RestorerRegistry
     {
         ArgumentNullException.ThrowIfNull(name);
         return All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase))
-               ?? throw new ArgumentException($"unknown method '{name}'; known: {string.Join(", ", Names)}", nameof(name));
+               ?? throw new ArgumentException($"unknown method '{name}'; known: {string.Join(", ", Names)}",
+                   nameof(name));
     }
 
-    /// <summary>"all" or a comma-separated list of names → descriptors, in the order given (duplicates dropped).</summary>
+    /// <summary>"all" or a comma-separated list of names → descriptors, in the order given (duplicates
+    /// dropped).</summary>
     /// <exception cref="ArgumentException">An unknown name, or an empty list.</exception>
     public static IReadOnlyList<RestorerDescriptor> Select(string methods)
     {
@@ -94,6 +101,7 @@ public static class RestorerRegistry
 
         var chosen = methods.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(Find).DistinctBy(d => d.Name).ToList();
-        return chosen.Count > 0 ? chosen : throw new ArgumentException("no method named; use 'all' or a comma-separated list");
+        return chosen.Count > 0 ? chosen
+            : throw new ArgumentException("no method named; use 'all' or a comma-separated list");
     }
 }

@@ -77,7 +77,8 @@ public sealed class CompareCommandTests
         using var error = new StringWriter();
 
         int code = CommandLine.Run(
-            ["compare", "--dataset", "synthetic", "--model", "fcn", "--batch-size", "4", "--methods", "ilrg,bogus"], output, error);
+            ["compare", "--dataset", "synthetic", "--model", "fcn", "--batch-size", "4", "--methods", "ilrg,bogus"],
+            output, error);
 
         Assert.Multiple(() =>
         {

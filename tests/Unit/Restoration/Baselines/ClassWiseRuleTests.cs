@@ -76,12 +76,14 @@ public sealed class ClassWiseRuleTests
     public void Svd_FullRankBatch_FindsEveryPresentClass()
     {
         // With k = N the direction of any sample of class i is a feasible x (only column i is negative there), so no
-        // present class can be missed. (Absent classes may be flagged too — RLG is not exact — so only presence is checked.)
+        // present class can be missed. (Absent classes may be flagged too — RLG is not exact — so only presence is
+        // checked.)
         var observation = ReluBatch(out int[] truth);
 
         var result = new SvdRestorer().Restore(observation);
 
-        Assert.That(Enumerable.Range(0, truth.Length).Where(c => truth[c] > 0).Select(c => result.Counts[c]), Is.All.EqualTo(1));
+        Assert.That(Enumerable.Range(0, truth.Length).Where(c => truth[c] > 0).Select(c => result.Counts[c]),
+            Is.All.EqualTo(1));
     }
 
     internal static ILrg.Restoration.LastLayerObservation ReluBatch(out int[] truth)
@@ -97,7 +99,8 @@ public sealed class ClassWiseRuleTests
             }
         }
 
-        double[][] h = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, 6).Select(_ => rng.NextDouble()).ToArray()).ToArray();
+        double[][] h = Enumerable.Range(0, 3)
+            .Select(_ => Enumerable.Range(0, 6).Select(_ => rng.NextDouble()).ToArray()).ToArray();
         truth = [0, 2, 0, 1, 0];
         return ObservationBuilder.FromBatch(w, new double[5], h, [1, 3, 1]);
     }

@@ -12,7 +12,8 @@ public sealed class GreedyCountTests
         // Row sums (d = 1) −0.6, −0.2, 0.3, 0.5; C = 4, N = 6: m = −0.8·(1 + 1/4)/6 = −1/6.
         // Stage 1 takes 0 (→ −0.433) and 1 (→ −0.033); stage 2 takes 0, 0, 0 (→ 0.067) and then 1.
         // Decrementing the stale stage-1 index instead would give [5, 1, 0, 0].
-        var observation = ObservationBuilder.FromGradients(new[,] { { -0.6 }, { -0.2 }, { 0.3 }, { 0.5 } }, [0, 0, 0, 0], 6);
+        var observation = ObservationBuilder.FromGradients(new[,] { { -0.6 }, { -0.2 }, { 0.3 }, { 0.5 } },
+            [0, 0, 0, 0], 6);
 
         var result = new LlgRestorer().Restore(observation);
 
@@ -24,8 +25,10 @@ public sealed class GreedyCountTests
     {
         // Same row sums as above, N = 6, but Ō = 2.4 gives m = −0.4: stage 1 takes 0 (→ −0.2) and 1 (→ 0.2); stage 2
         // takes 0 (→ 0.2), 0 (tie, lower index; → 0.6), 1 (→ 0.6), 2 (→ 0.7).
-        var observation = ObservationBuilder.FromGradients(new[,] { { -0.6 }, { -0.2 }, { 0.3 }, { 0.5 } }, [0, 0, 0, 0], 6);
-        var calibration = new LastLayerCalibration([0.25, 0.25, 0.25, 0.25], 2.4, [0.6, 0.6, 0.6, 0.6], 1, "hand-built");
+        var observation = ObservationBuilder.FromGradients(new[,] { { -0.6 }, { -0.2 }, { 0.3 }, { 0.5 } },
+            [0, 0, 0, 0], 6);
+        var calibration = new LastLayerCalibration([0.25, 0.25, 0.25, 0.25], 2.4, [0.6, 0.6, 0.6, 0.6], 1,
+            "hand-built");
 
         var result = new LlgRestorer(LlgVariant.Plus, calibration).Restore(observation);
 

@@ -48,6 +48,7 @@ public sealed class IntegerILrgRestorerTests
     [Test]
     public void Constructor_NonPositiveTimeLimit_Throws()
     {
-        Assert.That(() => new IntegerILrgRestorer(timeLimit: TimeSpan.Zero), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => new IntegerILrgRestorer(timeLimit: TimeSpan.Zero),
+            Throws.InstanceOf<ArgumentOutOfRangeException>());
     }
 }

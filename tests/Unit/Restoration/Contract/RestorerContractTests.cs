@@ -14,8 +14,8 @@ namespace ILrg.Tests.Unit.Restoration.Contract;
 
 /// <summary>
 /// The contract every registered method runs (issue 5): counts non-negative with one entry per class, summing to N
-/// where promised, deterministic for a seed, invariant to the order of the batch, equivariant to relabelling the classes.
-/// One small real update (FCN on a 1×8×8 synthetic stand-in, C = 6, N = 12) feeds every method.
+/// where promised, deterministic for a seed, invariant to the order of the batch, equivariant to relabelling the
+/// classes. One small real update (FCN on a 1×8×8 synthetic stand-in, C = 6, N = 12) feeds every method.
 /// </summary>
 [TestFixture]
 public sealed class RestorerContractTests

@@ -53,7 +53,8 @@ public sealed class RestorerRegistryTests
     [TestCase("oracle")]
     public void Create_DeclaredInputMissing_ThrowsNamingTheMethod(string name)
     {
-        var ex = Assert.Throws<ArgumentException>(() => RestorerRegistry.Find(name).Create(RestorerContext.ObservationOnly()));
+        var ex = Assert.Throws<ArgumentException>(() =>
+            RestorerRegistry.Find(name).Create(RestorerContext.ObservationOnly()));
 
         Assert.That(ex!.Message, Does.Contain(name));
     }
