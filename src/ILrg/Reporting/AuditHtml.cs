@@ -28,7 +28,7 @@ public static class AuditHtml
         ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(manifest);
         var page = new StringBuilder();
-        page.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
+        page.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/>");
         page.Append("<title>ILrg label audit</title><style>").Append(Style).Append("</style></head><body>");
         page.Append("<h1>ILrg label audit</h1>");
         page.Append($"<div class=\"verdict {(audit.Strong ? "strong" : "weak")}\" id=\"verdict\">")
