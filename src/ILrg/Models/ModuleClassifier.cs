@@ -45,9 +45,12 @@ public sealed class ModuleClassifier : Classifier
             register_module(child, value);
         }
 
+        // The wrapped module may run in its own dispose scope (TorchVision's do), which frees the Linear's input when
+        // its forward returns: keep an alias outside every scope, released by Embed and forward.
         _final.register_forward_pre_hook((_, input) =>
         {
-            _captured = input;
+            Release();
+            _captured = input.alias().DetachFromDisposeScope();
             return input;
         });
     }
@@ -62,21 +65,27 @@ public sealed class ModuleClassifier : Classifier
     public override Tensor Embed(Tensor input)
     {
         using var scope = NewDisposeScope();
-        _captured = null;
+        Release();
         _ = _inner.call(input);
-        Tensor embedding = _captured ?? throw new InvalidOperationException(
+        Tensor embedding = _captured?.alias() ?? throw new InvalidOperationException(
             $"{GetName()}'s forward did not pass through its final layer '{FinalLayerPath}'");
-        _captured = null;
+        Release();
         return embedding.MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
-        _captured = null;
+        Release();
         Tensor logits = _inner.call(input);
-        _captured = null;
+        Release();
         return logits;
+    }
+
+    private void Release()
+    {
+        _captured?.Dispose();
+        _captured = null;
     }
 
     /// <inheritdoc />
@@ -84,6 +93,7 @@ public sealed class ModuleClassifier : Classifier
     {
         if (disposing)
         {
+            Release();
             _inner.Dispose();
         }
 

@@ -153,6 +153,25 @@ public sealed class AuditCommandTests
         });
     }
 
+    [Test]
+    public void Run_WithAuxiliaryImages_RunsEveryAttackAndRecordsTheirChecksum()
+    {
+        string aux = InteropFixtures.IgParity("a", "images.npy");
+
+        JsonElement report = Audit(
+            ["--model-state", InteropFixtures.Interop("fcn", "model.pt"),
+             "--gradients", InteropFixtures.Interop("fcn", "fedsgd-grads.pt"), "--batch-size", "24", "--arch", "fcn",
+             "--aux-data", aux]);
+
+        string[] names = [.. report.GetProperty("methods").EnumerateArray().Select(m => m.GetProperty("method").GetString()!)];
+        Assert.Multiple(() =>
+        {
+            Assert.That(names, Does.Contain("llg+").And.Contain("llg*"));
+            Assert.That(report.GetProperty("skipped").GetArrayLength(), Is.Zero);
+            Assert.That(report.GetProperty("inputs")[2].GetProperty("sha256").GetString(), Is.EqualTo(Sha256(aux)));
+        });
+    }
+
     private string[] Cnn() =>
     [
         "--model-state", InteropFixtures.Interop("cnn", "model.pt"),
