@@ -29,11 +29,25 @@ public static class InvertCommand
         var experiment = new ExperimentOptions(MethodOptions.Choice.None, withTrials: false);
         var inversion = new InversionOptions();
         var outputs = new OutputOptions(outFolder: "Folder for the PNGs");
+        var files = new UpdateInversionOptions();
+        var architecture = new ArchitectureOptions(auxiliary: false);
         var command = new Command("invert", "Reconstruct a client's images from its gradient (IG / DLG) with restored labels")
-            .With(experiment, inversion, outputs);
+            .With(experiment, inversion, outputs, files, architecture);
+        foreach (Option o in command.Options.Where(o => o.Name is "--dataset" or "--model"))
+        {
+            o.Required = false; // not with --model-state (checked below)
+        }
+
         command.SetAction(parse => CommandLine.Guarded(error, run =>
         {
             var (inverter, settings, modes, errors, gain) = inversion.Bind(parse);
+            if (files.Given(parse))
+            {
+                return InvertFiles.Execute(InvertFiles.Request(parse, files, architecture, inverter, settings,
+                    errors, gain), modes, outputs.Bind(parse).Out!, outputs.Bind(parse).Report, output, run);
+            }
+
+            InvertFiles.RequireSimulation(parse);
             if (gain is not null && !(modes.Contains(LabelMode.ILrg) && modes.Contains(LabelMode.JointShared)))
             {
                 throw new ArgumentException("--expect-gain needs --labels with both ilrg and joint-shared");

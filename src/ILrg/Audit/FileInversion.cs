@@ -49,6 +49,8 @@ public sealed class FileInversion : IDisposable
         {
             _update = ParameterMapping.ToClientUpdate(gradients, _model.KeyMap, state, request.BatchSize);
             Shape = _model.InputShape;
+            Normalisation = request.Normalisation
+                            ?? (Shape.Channels == 1 ? Data.Normalisation.Mnist : Data.Normalisation.Cifar100);
             if (request.TruthImages is { } images)
             {
                 (float[] pixels, int count) = InputArrays.ReadImages(images, Shape, "--truth-images");
@@ -85,6 +87,9 @@ public sealed class FileInversion : IDisposable
     /// <summary>The model's input shape.</summary>
     public ImageShape Shape { get; }
 
+    /// <summary>How the client normalised its pixels (given, or taken from the channel count).</summary>
+    public Normalisation Normalisation { get; }
+
     /// <summary>The true images as raw [0,1] pixels, or null.</summary>
     public float[]? TruthPixels { get; }
 
@@ -108,7 +113,7 @@ public sealed class FileInversion : IDisposable
         };
         ulong seed = SeedStreams.ForTrial(Request.Seed, SeedPurpose.Inversion, 0);
         IGradientInverter inverter = Inverters.Create(Request.Inverter, Request.Settings with { Seed = seed });
-        var problem = new InversionProblem(_model.Model, _update, Shape, Request.Normalisation, labels);
+        var problem = new InversionProblem(_model.Model, _update, Shape, Normalisation, labels);
         var clock = Stopwatch.StartNew();
         InversionResult result = inverter.Invert(problem, p =>
         {

@@ -9,8 +9,8 @@ namespace ILrg.Audit;
 /// <param name="BatchSize">N.</param>
 /// <param name="Architecture">The model's architecture (<see cref="Interop.ModelArchitectures"/>).</param>
 /// <param name="InputShape">Its input shape, or null to infer it.</param>
-/// <param name="Normalisation">How the client normalised its raw [0,1] pixels (fixes the inverter's pixel box).
-/// </param>
+/// <param name="Normalisation">How the client normalised its raw [0,1] pixels (fixes the inverter's pixel box); null
+/// takes MNIST's for 1-channel inputs and CIFAR-100's otherwise.</param>
 /// <param name="Inverter">ig or dlg.</param>
 /// <param name="Settings">The inverter's settings (its seed is derived from <paramref name="Seed"/>).</param>
 /// <param name="FinalLayer">The final layer's name, or null to find it.</param>
@@ -23,7 +23,7 @@ public sealed record FileInversionRequest(
     int BatchSize,
     string Architecture,
     ImageShape? InputShape,
-    Normalisation Normalisation,
+    Normalisation? Normalisation,
     string Inverter,
     InversionSettings Settings,
     string? FinalLayer = null,
