@@ -33,18 +33,15 @@ public static class InvertCommand
         var architecture = new ArchitectureOptions(auxiliary: false);
         var command = new Command("invert", "Reconstruct a client's images from its gradient (IG / DLG) with restored labels")
             .With(experiment, inversion, outputs, files, architecture);
-        foreach (Option o in command.Options.Where(o => o.Name is "--dataset" or "--model"))
-        {
-            o.Required = false; // not with --model-state (checked below)
-        }
-
+        InvertFiles.MakeSimulationOptional(command);
         command.SetAction(parse => CommandLine.Guarded(error, run =>
         {
             var (inverter, settings, modes, errors, gain) = inversion.Bind(parse);
+            var (report, _, folder) = outputs.Bind(parse);
             if (files.Given(parse))
             {
-                return InvertFiles.Execute(InvertFiles.Request(parse, files, architecture, inverter, settings,
-                    errors, gain), modes, outputs.Bind(parse).Out!, outputs.Bind(parse).Report, output, run);
+                var real = InvertFiles.Request(parse, files, architecture, inverter, settings, errors, gain);
+                return InvertFiles.Execute(real, modes, folder!, report, output, run);
             }
 
             InvertFiles.RequireSimulation(parse);
@@ -53,7 +50,6 @@ public static class InvertCommand
                 throw new ArgumentException("--expect-gain needs --labels with both ilrg and joint-shared");
             }
 
-            var (report, _, folder) = outputs.Bind(parse);
             var spec = new InversionSpec(experiment.Bind(parse), inverter, settings);
             return Execute(new Request(spec, modes, errors, folder!, report, gain), output, error, run);
         }));

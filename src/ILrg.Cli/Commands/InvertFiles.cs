@@ -21,6 +21,17 @@ public static class InvertFiles
     private static readonly string[] RealOnly = ["--gradients", "--arch", "--input-shape", "--final-layer",
         "--normalisation", "--truth-images", "--truth-labels"];
 
+    /// <summary>Makes --dataset and --model optional on <paramref name="verb"/>: a real update needs neither
+    /// (<see cref="RequireSimulation"/> checks them otherwise).</summary>
+    public static void MakeSimulationOptional(Command verb)
+    {
+        ArgumentNullException.ThrowIfNull(verb);
+        foreach (Option o in verb.Options.Where(o => Simulation.Contains(o.Name)))
+        {
+            o.Required = false;
+        }
+    }
+
     /// <summary>The request of an invocation with <c>--model-state</c>.</summary>
     /// <exception cref="ArgumentException">Options of a simulated update, or one missing (named).</exception>
     public static FileInversionRequest Request(
