@@ -58,6 +58,7 @@ public static class TorchVisionModels
         return Catalog.TryGetValue(name, out var entry)
             ? entry
             : throw new ArgumentException(
-                $"unknown TorchVision architecture '{name}'; known: {string.Join(", ", Names)}", nameof(name));
+                $"unknown TorchVision architecture '{name}' for --arch torchvision:NAME; known: " +
+                string.Join(", ", Names));
     }
 }

@@ -97,6 +97,49 @@ public sealed class AuditCommandErrorTests
         });
     }
 
+    [TestCase("fedsgd-grads.npz")]
+    [TestCase("fedsgd-grads.pt")]
+    public void Run_FuzzedUpdate_ExitsOneNamingTheFile(string file)
+    {
+        byte[] bytes = File.ReadAllBytes(InteropFixtures.Interop("cnn", file));
+        for (int i = bytes.Length / 3; i < bytes.Length / 3 + 64; i++)
+        {
+            bytes[i] ^= 0x5A;
+        }
+
+        string fuzzed = Path.Combine(_dir, "fuzzed-" + file);
+        File.WriteAllBytes(fuzzed, bytes);
+        using var error = new StringWriter();
+
+        int code = CommandLine.Run(
+            ["audit", "--model-state", InteropFixtures.Interop("cnn", "model.pt"), "--gradients", fuzzed,
+             "--batch-size", "24"], TextWriter.Null, error);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.UsageOrError));
+            Assert.That(error.ToString().TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+            Assert.That(error.ToString(), Does.Contain("fuzzed-"));
+        });
+    }
+
+    [Test]
+    public void Run_SafetensorsWithSeveralCandidates_ExitsOneListingThem()
+    {
+        using var error = new StringWriter();
+
+        int code = CommandLine.Run(
+            ["audit", "--model-state", InteropFixtures.Interop("fcn", "model.safetensors"),
+             "--gradients", InteropFixtures.Interop("fcn", "fedsgd-grads.safetensors"), "--batch-size", "24"],
+            TextWriter.Null, error);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.UsageOrError));
+            Assert.That(error.ToString(), Does.Contain("ambiguous").And.Contain("fc (10×64)").And.Contain("fin.1"));
+        });
+    }
+
     [Test]
     public void Run_ReportIntoAFile_FailsBeforeAnyWork()
     {
