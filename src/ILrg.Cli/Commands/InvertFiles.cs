@@ -17,6 +17,9 @@ namespace ILrg.Cli.Commands;
 /// </summary>
 public static class InvertFiles
 {
+    private static readonly System.Globalization.CultureInfo Invariant =
+        System.Globalization.CultureInfo.InvariantCulture;
+
     private static readonly string[] Simulation = ["--dataset", "--model"];
     private static readonly string[] RealOnly = ["--gradients", "--arch", "--input-shape", "--final-layer",
         "--normalisation", "--truth-images", "--truth-labels"];
@@ -49,7 +52,8 @@ public static class InvertFiles
 
         if (labelErrors.Any(k => k != 0) || expectGain is not null)
         {
-            throw new ArgumentException("--label-errors and --expect-gain are for simulated updates, not --model-state");
+            throw new ArgumentException(
+                "--label-errors and --expect-gain are for simulated updates, not --model-state");
         }
 
         var (state, gradients, finalLayer, normalisation, truthImages, truthLabels) = files.Bind(parse);
@@ -57,7 +61,8 @@ public static class InvertFiles
         return new FileInversionRequest(
             state, gradients, parse.GetValue<int>("--batch-size"), arch ?? throw new ArgumentException(
                 "--model-state needs --arch, the model's architecture (e.g. fcn, lenet5, torchvision:resnet18)"),
-            shape, normalisation, inverter, settings, finalLayer, truthImages, truthLabels, parse.GetValue<ulong>("--seed"));
+            shape, normalisation, inverter, settings, finalLayer, truthImages, truthLabels,
+            parse.GetValue<ulong>("--seed"));
     }
 
     /// <summary>Checks an invocation without <c>--model-state</c>: a simulated update needs --dataset and --model, and
@@ -102,11 +107,11 @@ public static class InvertFiles
             string picture = Path.Combine(folder.FullName, $"{EnumText.Of(mode)}.png");
             InversionPictures.WriteGrid(picture, r.Result.Pixels, inversion.Shape);
             string score = r.Scores is { } s
-                ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"mean PSNR {s.MeanPsnr:F2} dB, SSIM {s.MeanSsim:F3}")
+                ? string.Create(Invariant, $"mean PSNR {s.MeanPsnr:F2} dB, SSIM {s.MeanSsim:F3}")
                 : "not scored (no --truth-images)";
-            console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{EnumText.Of(mode)}: {score}, gradient cost {r.Result.GradientCost:G4}, {r.Seconds:F1} s, {picture}"));
+            double cost = r.Result.GradientCost;
+            console.WriteLine(string.Create(Invariant,
+                $"{EnumText.Of(mode)}: {score}, gradient cost {cost:G4}, {r.Seconds:F1} s, {picture}"));
         }
 
         var manifest = RunManifest.Create("ilrg invert", request.Seed, request, [], started);

@@ -21,11 +21,15 @@ public sealed class UpdateFileOptions : IOptionGroup
         Description = "FedSGD: the batch-mean cross-entropy gradient of every parameter, keyed like the model state",
     };
 
-    private readonly Option<FileInfo?> _after = new("--after") { Description = "FedAvg: the client's weights after " +
-        "local training" };
+    private readonly Option<FileInfo?> _after = new("--after")
+    {
+        Description = "FedAvg: the client's weights after local training",
+    };
 
-    private readonly Option<FileInfo?> _delta = new("--delta") { Description = "FedAvg: the change of the weights, " +
-        "after − before" };
+    private readonly Option<FileInfo?> _delta = new("--delta")
+    {
+        Description = "FedAvg: the change of the weights, after − before",
+    };
 
     private readonly Option<double?> _lr = OptionFactory.OptionalNumber(
         "--local-lr", "FedAvg: the client's SGD learning rate", 0, exclusiveMinimum: true);

@@ -63,7 +63,8 @@ public sealed class AuditCommandErrorTests
         using var error = new StringWriter();
 
         int code = CommandLine.Run(
-            ["audit", "--model-state", InteropFixtures.Interop("cnn", "model.pt"), .. batch, .. args, "--report", report],
+            ["audit", "--model-state", InteropFixtures.Interop("cnn", "model.pt"), .. batch, .. args,
+             "--report", report],
             TextWriter.Null, error);
 
         string message = error.ToString().TrimEnd();

@@ -37,8 +37,8 @@ public sealed class AuditCommandTests
         string[] extra = finalLayer is null ? [] : ["--final-layer", finalLayer];
 
         JsonElement report = Audit(
-            ["--model-state", InteropFixtures.Interop(model, state), "--gradients", InteropFixtures.Interop(model, grads),
-             "--batch-size", "24", .. extra]);
+            ["--model-state", InteropFixtures.Interop(model, state),
+             "--gradients", InteropFixtures.Interop(model, grads), "--batch-size", "24", .. extra]);
 
         Assert.Multiple(() =>
         {
@@ -141,8 +141,8 @@ public sealed class AuditCommandTests
         JsonElement first = Audit(args);
         JsonElement second = Audit(args);
 
-        string[] names = [.. first.GetProperty("methods").EnumerateArray().Select(m => m.GetProperty("method").GetString()!)];
-        string[] skipped = [.. first.GetProperty("skipped").EnumerateArray().Select(m => m.GetProperty("method").GetString()!)];
+        string[] names = Names(first, "methods");
+        string[] skipped = Names(first, "skipped");
         Assert.Multiple(() =>
         {
             Assert.That(names, Does.Contain("zero-shot").And.Contain("llg*-dummy").And.Contain("gi"));
@@ -163,7 +163,7 @@ public sealed class AuditCommandTests
              "--gradients", InteropFixtures.Interop("fcn", "fedsgd-grads.pt"), "--batch-size", "24", "--arch", "fcn",
              "--aux-data", aux]);
 
-        string[] names = [.. report.GetProperty("methods").EnumerateArray().Select(m => m.GetProperty("method").GetString()!)];
+        string[] names = Names(report, "methods");
         Assert.Multiple(() =>
         {
             Assert.That(names, Does.Contain("llg+").And.Contain("llg*"));
@@ -189,6 +189,9 @@ public sealed class AuditCommandTests
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(report));
         return doc.RootElement.Clone();
     }
+
+    private static string[] Names(JsonElement report, string list) =>
+        [.. report.GetProperty(list).EnumerateArray().Select(m => m.GetProperty("method").GetString()!)];
 
     private static int[] Counts(JsonElement method) =>
         [.. method.GetProperty("counts").EnumerateArray().Select(c => c.GetInt32())];

@@ -27,7 +27,8 @@ public sealed class AuditHtmlBrowserTests
                          ?? "";
         if (browser.Length == 0)
         {
-            Assert.Inconclusive("chromium is not installed (apt-get install -y chromium); see docs/audit-html-check.sh");
+            Assert.Inconclusive(
+                "chromium is not installed (apt-get install -y chromium); see docs/audit-html-check.sh");
         }
 
         string page = Path.Combine(_dir, "audit.html");

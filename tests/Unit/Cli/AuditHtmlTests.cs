@@ -47,7 +47,8 @@ public sealed class AuditHtmlTests
             {
                 string name = method.GetProperty("method").GetString()!;
                 Assert.That(rows.ContainsKey(name), Is.True, $"no row for {name}");
-                string[] expected = [.. method.GetProperty("counts").EnumerateArray().Select(c => c.GetInt32().ToString())];
+                string[] expected =
+                    [.. method.GetProperty("counts").EnumerateArray().Select(c => c.GetInt32().ToString())];
                 Assert.That(rows[name].Take(expected.Length), Is.EqualTo(expected), name);
             }
 
@@ -75,7 +76,9 @@ public sealed class AuditHtmlTests
     {
         string page = Path.Combine(_dir, "audit.html");
         string report = Path.Combine(_dir, "audit.json");
-        string[] update = args.Contains("--after") ? [] : ["--gradients", InteropFixtures.Interop("cnn", "fedsgd-grads.pt")];
+        string[] update = args.Contains("--after")
+            ? []
+            : ["--gradients", InteropFixtures.Interop("cnn", "fedsgd-grads.pt")];
         using var error = new StringWriter();
 
         int code = CommandLine.Run(

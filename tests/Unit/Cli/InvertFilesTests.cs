@@ -34,7 +34,8 @@ public sealed class InvertFilesTests
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(report));
         JsonElement root = doc.RootElement;
         int[] restored = [.. root.GetProperty("restoredCounts").EnumerateArray().Select(e => e.GetInt32())];
-        int[] used = [.. root.GetProperty("runs")[0].GetProperty("labelsUsed").EnumerateArray().Select(e => e.GetInt32())];
+        int[] used =
+            [.. root.GetProperty("runs")[0].GetProperty("labelsUsed").EnumerateArray().Select(e => e.GetInt32())];
         Assert.Multiple(() =>
         {
             Assert.That(restored.Sum(), Is.EqualTo(50));
@@ -96,7 +97,8 @@ public sealed class InvertFilesTests
     }
 
     [TestCase(new[] { "--model", "fcn", "--batch-size", "2" }, "--dataset is required")]
-    [TestCase(new[] { "--dataset", "synthetic", "--model", "fcn", "--batch-size", "2", "--arch", "fcn" }, "--arch goes")]
+    [TestCase(
+        new[] { "--dataset", "synthetic", "--model", "fcn", "--batch-size", "2", "--arch", "fcn" }, "--arch goes")]
     public void Run_SimulatedUpdateMissingOrMisplacedOption_ExitsOneWithOneLine(string[] args, string expected)
     {
         using var error = new StringWriter();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using ILrg.Build;
 using ILrg.Testing;
 using NUnit.Framework;
@@ -139,8 +140,9 @@ public sealed class PackagingTests
 
     private static int[] AuditCounts(string report)
     {
-        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report));
-        return [.. doc.RootElement.GetProperty("methods")[0].GetProperty("counts").EnumerateArray().Select(c => c.GetInt32())];
+        using var doc = JsonDocument.Parse(File.ReadAllText(report));
+        JsonElement counts = doc.RootElement.GetProperty("methods")[0].GetProperty("counts");
+        return [.. counts.EnumerateArray().Select(c => c.GetInt32())];
     }
 
     private void Pack(string repository, string project)
