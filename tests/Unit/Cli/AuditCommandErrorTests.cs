@@ -29,7 +29,7 @@ public sealed class AuditCommandErrorTests
         yield return Case("wrong shape", ["--gradients", Bad("cnn-grads-wrong-shape.pt")], "10×60");
         yield return Case("legacy torch.save", ["--gradients", Bad("legacy-format.pt")], "legacy");
         yield return Case("whole module", ["--gradients", Bad("whole-module.pt")], "whole pickled module");
-        yield return Case("nested checkpoint", ["--gradients", Bad("nested-checkpoint.pt")], "'epoch'");
+        yield return Case("nested checkpoint", ["--gradients", Bad("nested-checkpoint.pt")], "not a tensor");
         yield return Case("missing file", ["--gradients", "/nonexistent/grads.pt"], "does not exist");
         yield return Case("no update", [], "exactly one update");
         yield return Case("two updates", ["--gradients", grads, "--after", after], "exactly one update");
