@@ -21,6 +21,7 @@ public static class CommandLine
         root.Subcommands.Add(SweepCommand.Create(output, error));
         root.Subcommands.Add(MergeCommand.Create(output, error));
         root.Subcommands.Add(GoldenCommand.Create(output, error));
+        root.Subcommands.Add(AuditCommand.Create(output, error));
         return root;
     }
 

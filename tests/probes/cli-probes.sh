@@ -22,21 +22,24 @@ as() { # class name seconds -- command...
   printf '%s\t%s\t%s\t%s\n' "$cls" "$name" "$rc" "$what"
 }
 syn=(--dataset synthetic --model fcn --width 8)
+fx="$(cd "$(dirname "${BASH_SOURCE[0]}")/../fixtures/interop/cnn" && pwd)"
 declare -A minimal=(
   [run]="${syn[*]} --batch-size 4 --trials 1"
   [compare]="${syn[*]} --batch-size 4 --trials 1 --methods ilrg,gi"
   [invert]="${syn[*]} --batch-size 2 --iterations 2 --restarts 1 --out $tmp/inv"
   [train]="${syn[*]} --iterations 1 --train-batch-size 4 --out $tmp/train"
   [sweep]="--kind depth --trials 1"
-  [reproduce]="--suite quick")
+  [reproduce]="--suite quick"
+  [audit]="--model-state $fx/model.pt --after $fx/fedavg-after.pt --local-lr 0.05 --local-steps 3 --batch-size 24")
 declare -A numeric=(
   [run]="--batch-size --trials --seed --n-hidden --alpha --chunk-size"
   [compare]="--batch-size --trials --auxiliary-size"
   [invert]="--batch-size --iterations --restarts --tv --lr --early-stop"
   [train]="--iterations --train-batch-size --checkpoint-every --lr --attack-trials"
   [sweep]="--trials --seed"
-  [reproduce]="--seed")
-for verb in run compare invert train sweep reproduce; do
+  [reproduce]="--seed"
+  [audit]="--local-lr --local-steps --local-batch --local-epochs --batch-size --seed")
+for verb in run compare invert train sweep reproduce audit; do
   for opt in ${numeric[$verb]}; do
     for v in abc 1.5 1e3 2147483648 -1 ""; do
       # shellcheck disable=SC2086

@@ -31,18 +31,28 @@ public static class InvertCommand
         var experiment = new ExperimentOptions(MethodOptions.Choice.None, withTrials: false);
         var inversion = new InversionOptions();
         var outputs = new OutputOptions(outFolder: "Folder for the PNGs");
+        var files = new UpdateInversionOptions();
+        var architecture = new ArchitectureOptions(auxiliary: false);
         var command = new Command("invert",
             "Reconstruct a client's images from its gradient (IG / DLG) with restored labels")
-            .With(experiment, inversion, outputs);
+            .With(experiment, inversion, outputs, files, architecture);
+        InvertFiles.MakeSimulationOptional(command);
         command.SetAction(parse => CommandLine.Guarded(error, run =>
         {
             var (inverter, settings, modes, errors, gain) = inversion.Bind(parse);
+            var (report, _, folder) = outputs.Bind(parse);
+            if (files.Given(parse))
+            {
+                var real = InvertFiles.Request(parse, files, architecture, inverter, settings, errors, gain);
+                return InvertFiles.Execute(real, modes, folder!, report, output, run);
+            }
+
+            InvertFiles.RequireSimulation(parse);
             if (gain is not null && !(modes.Contains(LabelMode.ILrg) && modes.Contains(LabelMode.JointShared)))
             {
                 throw new ArgumentException("--expect-gain needs --labels with both ilrg and joint-shared");
             }
 
-            var (report, _, folder) = outputs.Bind(parse);
             var spec = new InversionSpec(experiment.Bind(parse), inverter, settings);
             return Execute(new Request(spec, modes, errors, folder!, report, gain), output, error, run);
         }));

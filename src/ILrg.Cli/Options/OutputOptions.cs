@@ -8,13 +8,15 @@ namespace ILrg.Cli.Options;
 /// <param name="reportDescription">What the verb writes with <c>--report</c>.</param>
 /// <param name="plot">Offer <c>--plot</c>.</param>
 /// <param name="outFolder">Offer <c>--out</c> with this description (required when offered).</param>
+/// <param name="html">Offer <c>--html</c> with this description (a self-contained HTML page).</param>
 public sealed class OutputOptions(
     string reportDescription = "Write the result as JSON (with the run manifest) to this path", bool plot = false,
-    string? outFolder = null) : IOptionGroup
+    string? outFolder = null, string? html = null) : IOptionGroup
 {
     private readonly Option<FileInfo?> _report = new("--report") { Description = reportDescription };
     private readonly Option<FileInfo?> _plot = new("--plot") { Description = "Write the curve as PNG to this path" };
     private readonly Option<DirectoryInfo> _out = new("--out") { Description = outFolder, Required = true };
+    private readonly Option<FileInfo?> _html = new("--html") { Description = html };
 
     /// <inheritdoc />
     public IEnumerable<Option> Options
@@ -31,7 +33,27 @@ public sealed class OutputOptions(
             {
                 yield return _out;
             }
+
+            if (html is not null)
+            {
+                yield return _html;
+            }
         }
+    }
+
+    /// <summary>The <c>--html</c> path (null when not offered or not given), checked writable before any work.
+    /// </summary>
+    /// <exception cref="IOException">It cannot be written.</exception>
+    public FileInfo? BindHtml(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        FileInfo? page = html is null ? null : parse.GetValue(_html);
+        if (page is not null)
+        {
+            ReportFile.CheckWritable(page.FullName);
+        }
+
+        return page;
     }
 
     /// <summary>The report path, the plot path and the output folder (each null when not offered or not given), each

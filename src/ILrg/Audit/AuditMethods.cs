@@ -4,8 +4,8 @@ using ILrg.Restoration;
 namespace ILrg.Audit;
 
 /// <summary>
-/// The audit's one link to the restorer registry: which registered methods need nothing but the observation (and a
-/// seed), and how to build them.
+/// The audit's one link to the restorer registry: which registered attacks the auditor's inputs allow (the observation
+/// alone, or with a model and auxiliary images), and how to build them.
 /// </summary>
 internal static class AuditMethods
 {
@@ -16,26 +16,58 @@ internal static class AuditMethods
     public static IReadOnlyList<string> Available { get; } =
         [Primary, .. RestorerRegistry.ObservationOnlyNames.Where(n => n != Primary)];
 
-    /// <summary>The restorers of <paramref name="names"/> (null: all available), <see cref="Primary"/> first.</summary>
-    /// <exception cref="ArgumentException">A name unknown, or of a method that needs more than the observation.
-    /// </exception>
-    public static IReadOnlyList<ILabelRestorer> Create(IReadOnlyList<string>? names, ulong seed)
+    /// <summary>The attacks whose needs <paramref name="context"/> meets (null: the observation only),
+    /// <see cref="Primary"/> first, in registry order.</summary>
+    public static IReadOnlyList<string> AvailableWith(RestorerContext? context) => context is null
+        ? Available
+        : [Primary, .. RestorerRegistry.All
+            .Where(d => d.Bound == RestorerBound.None && d.Name != Primary && Missing(d, context) is null)
+            .Select(d => d.Name)];
+
+    /// <summary>Why <paramref name="method"/> cannot run with <paramref name="context"/> ("needs the model
+    /// (--arch)"), or null when it can (bounds never run in an audit).</summary>
+    public static string? Missing(RestorerDescriptor method, RestorerContext? context)
     {
-        IEnumerable<string> chosen = names ?? Available;
+        ArgumentNullException.ThrowIfNull(method);
+        if (method.Bound != RestorerBound.None)
+        {
+            return "is a reference bound (the truth or a random guess), not an attack";
+        }
+
+        bool model = context?.Model is not null && context.InputShape is not null;
+        return method.Inputs switch
+        {
+            var i when i.HasFlag(RestorerInputs.AuxiliaryData) && !(model && context!.Auxiliary is not null) =>
+                "needs the model and auxiliary images (--arch and --aux-data)",
+            var i when i.HasFlag(RestorerInputs.Model) && !model => "needs the model (--arch)",
+            _ => null,
+        };
+    }
+
+    /// <summary>The restorers of <paramref name="names"/> (null: all available), <see cref="Primary"/> first.</summary>
+    /// <exception cref="ArgumentException">A name unknown, or of a method whose needs the context does not meet.
+    /// </exception>
+    public static IReadOnlyList<ILabelRestorer> Create(
+        IReadOnlyList<string>? names, ulong seed, RestorerContext? context = null)
+    {
+        IReadOnlyList<string> available = AvailableWith(context);
+        IEnumerable<string> chosen = names ?? available;
+        RestorerContext full = context is null ? RestorerContext.ObservationOnly(seed) : context with { Seed = seed };
         var restorers = new List<ILabelRestorer>();
         foreach (string name in new[] { Primary }.Concat(chosen).Select(n => n.Trim().ToLowerInvariant()).Distinct())
         {
-            if (!Available.Contains(name))
+            if (!available.Contains(name))
             {
-                string why = RestorerRegistry.Names.Contains(name)
-                    ? $"method '{name}' needs more than the observation (a model, auxiliary data or the truth)"
-                    : $"unknown method '{name}'";
+                string why = !RestorerRegistry.Names.Contains(name)
+                    ? $"unknown method '{name}'"
+                    : context is null
+                        ? $"method '{name}' needs more than the observation (a model, auxiliary data or the truth)"
+                        : $"method '{name}' {Missing(RestorerRegistry.Find(name), context)}";
                 throw new ArgumentException(
-                    $"{why}; a label audit from W, b, g_W, g_b and N can run: {string.Join(", ", Available)}",
-                    nameof(names));
+                    $"{why}; this label audit can run: {string.Join(", ", available)}", nameof(names));
             }
 
-            restorers.Add(RestorerRegistry.Find(name).Create(RestorerContext.ObservationOnly(seed)));
+            restorers.Add(RestorerRegistry.Find(name).Create(full));
         }
 
         return restorers;

@@ -55,7 +55,7 @@ public static class LabelAudit
         options ??= new LabelAuditOptions();
         AuditThresholds thresholds = options.Thresholds ?? AuditThresholds.Calibrated;
         thresholds.Validate();
-        IReadOnlyList<ILabelRestorer> restorers = AuditMethods.Create(options.Methods, options.Seed);
+        IReadOnlyList<ILabelRestorer> restorers = AuditMethods.Create(options.Methods, options.Seed, options.Context);
 
         ILrgSystem system = ILrgSystem.Build(observation, new ILrgOptions(ILrgVariant.Full));
         LabelRestoration[] restorations = restorers.Select(r => r.Restore(observation)).ToArray();

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using ILrg.Audit;
 using ILrg.Cli;
+using ILrg.Testing;
 using NUnit.Framework;
 
 namespace ILrg.Tests.Unit.Cli;
@@ -22,6 +24,12 @@ public sealed class NumericOptionTests
             "/tmp/ilrg-never-written"],
         ["reproduce"] = [],
         ["sweep"] = ["--kind", "depth"],
+        ["audit"] =
+        [
+            "--model-state", InteropFixtures.Interop("cnn", "model.pt"),
+            "--after", InteropFixtures.Interop("cnn", "fedavg-after.pt"), "--local-lr", "0.05", "--local-steps", "3",
+            "--batch-size", "24",
+        ],
     };
 
     private static IEnumerable<TestCaseData> Cases()
@@ -42,7 +50,7 @@ public sealed class NumericOptionTests
 
     private static bool IsNumeric(Option option) =>
         (Nullable.GetUnderlyingType(option.ValueType) ?? option.ValueType) is var t
-        && (t == typeof(int) || t == typeof(double) || t == typeof(ulong));
+        && (t == typeof(int) || t == typeof(double) || t == typeof(ulong) || t == typeof(BatchSizeRange));
 
     [TestCaseSource(nameof(Cases))]
     public void Parse_AnyValue_IsAUsageErrorOrAValidValue(string verb, string option, string probe)

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using ILrg.Build;
+using ILrg.Testing;
 using NUnit.Framework;
 
 namespace ILrg.Tests.Unit.Packaging;
@@ -8,7 +10,7 @@ namespace ILrg.Tests.Unit.Packaging;
 /// The library and the command are usable outside this repository: <c>dotnet pack</c> makes the ILrg package (with the
 /// TorchSharp Debian-12 fix-up in buildTransitive/) and the ilrg .NET tool; a console project in a temporary folder
 /// references the package and restores counts from plain arrays through <c>LabelAudit.Run</c>; the tool installs into a
-/// temporary tool path and runs.
+/// temporary tool path, runs and audits a committed PyTorch update (tests/fixtures/interop/cnn) with <c>ilrg audit</c>.
 /// </summary>
 /// <remarks>Packages get a version unique to the run, so the global packages folder never serves a stale copy; that
 /// version is removed from it afterwards. Takes a few minutes (the tool carries libtorch, about 0.5 GB).</remarks>
@@ -108,7 +110,7 @@ public sealed class PackagingTests
     }
 
     [Test]
-    public void Tool_InstalledIntoAToolPath_RunsHelp()
+    public void Tool_InstalledIntoAToolPath_RunsHelpAndAuditsAFixture()
     {
         string tools = Path.Combine(_root, "tools");
         var install = DotnetCommand.Run(DotnetCommand.Dotnet, _root, Limit,
@@ -117,6 +119,10 @@ public sealed class PackagingTests
 
         var help = DotnetCommand.Run(Path.Combine(tools, "ilrg"), _root, Limit, "--help");
         string[] native = Directory.GetFiles(tools, "libLibTorchSharp.so", SearchOption.AllDirectories);
+        string report = Path.Combine(_root, "audit.json");
+        var audit = DotnetCommand.Run(Path.Combine(tools, "ilrg"), _root, Limit, "audit",
+            "--model-state", InteropFixtures.Interop("cnn", "model.pt"),
+            "--gradients", InteropFixtures.Interop("cnn", "fedsgd-grads.pt"), "--batch-size", "24", "--report", report);
 
         Assert.Multiple(() =>
         {
@@ -125,7 +131,18 @@ public sealed class PackagingTests
             Assert.That(native, Has.Length.EqualTo(1), "the tool carries linux-x64's libLibTorchSharp.so");
             Assert.That(native.All(f => !ElfVersionWeakener.RequiresStrongly(f, GlibcxxVersion)), Is.True,
                 "the tool's copy is weakened whatever the packing host has, so it loads on Debian 12");
+            Assert.That(audit.ExitCode, Is.Zero, audit.Output);
+            Assert.That(audit.Output, Does.Contain("labels recoverable: 10 classes"), audit.Output);
+            Assert.That(File.Exists(report) ? AuditCounts(report) : [], Is.EqualTo(InteropFixtures.TrueCounts("cnn")),
+                "the installed tool audits a real PyTorch update");
         });
+    }
+
+    private static int[] AuditCounts(string report)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(report));
+        JsonElement counts = doc.RootElement.GetProperty("methods")[0].GetProperty("counts");
+        return [.. counts.EnumerateArray().Select(c => c.GetInt32())];
     }
 
     private void Pack(string repository, string project)

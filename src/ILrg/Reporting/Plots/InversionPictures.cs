@@ -63,6 +63,37 @@ public static class InversionPictures
         Png.Save(bitmap, path);
     }
 
+    /// <summary>Writes the reconstructions alone (no truth to pair them with), <paramref name="columns"/> per row.
+    /// </summary>
+    /// <exception cref="ArgumentException">The pixel count is not a whole number of images, or the channel count is
+    /// not 1 or 3.</exception>
+    public static void WriteGrid(string path, float[] images, ImageShape shape, int scale = 2, int columns = 25)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentOutOfRangeException.ThrowIfLessThan(scale, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
+        if (images.Length == 0 || images.Length % shape.Size != 0 || shape.Channels is not (1 or 3))
+        {
+            throw new ArgumentException(
+                $"{images.Length} values are not whole images of {shape} with 1 or 3 channels", nameof(images));
+        }
+
+        int n = images.Length / shape.Size;
+        int cols = Math.Min(columns, n);
+        int cellW = (shape.Width * scale) + Gap;
+        int cellH = (shape.Height * scale) + Gap;
+        using var bitmap = new SKBitmap(cols * cellW, (n + cols - 1) / cols * cellH, SKColorType.Rgba8888,
+            SKAlphaType.Opaque);
+        bitmap.Erase(new SKColor(255, 255, 255));
+        for (int i = 0; i < n; i++)
+        {
+            Draw(bitmap, images.AsSpan(i * shape.Size, shape.Size), shape, scale, i % cols * cellW, i / cols * cellH);
+        }
+
+        Png.Save(bitmap, path);
+    }
+
     /// <summary>Writes gradient-cost curves (log10 scale) of several runs in one plot.</summary>
     public static void WriteLossCurves(string path,
         IReadOnlyList<(string Label, IReadOnlyList<double> Costs, int Step)> curves)
