@@ -40,6 +40,11 @@ internal static class AuditMethods
             var i when i.HasFlag(RestorerInputs.AuxiliaryData) && !(model && context!.Auxiliary is not null) =>
                 "needs the model and auxiliary images (--arch and --aux-data)",
             var i when i.HasFlag(RestorerInputs.Model) && !model => "needs the model (--arch)",
+            // The FedAvg-aware methods rescale a raw local update with the client's hyper-parameters themselves; the
+            // audit's observation is already the mean-gradient approximation, so they would scale it twice.
+            var i when i.HasFlag(RestorerInputs.LocalHyperParameters) && context?.Local is null =>
+                "needs the raw local update with the client's hyper-parameters (simulated FedAvg: ilrg compare " +
+                "--protocol fedavg); the audit already turns a FedAvg update into the mean-gradient approximation",
             _ => null,
         };
     }

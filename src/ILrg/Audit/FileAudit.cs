@@ -49,7 +49,13 @@ public static class FileAudit
                 : Describe("auxiliary images", aux, "npy"));
         }
 
-        var context = new RestorerContext(0, request.Alpha, model?.Model, model?.InputShape, auxiliary);
+        // A FedSGD update is one full-batch gradient: its "local hyper-parameters" are known (one step), so the
+        // methods that declare them (rlu, the FedAvg-aware variants) run on it; a FedAvg file has already been turned
+        // into the mean-gradient approximation, which those methods would rescale a second time.
+        var context = new RestorerContext(0, request.Alpha, model?.Model, model?.InputShape, auxiliary)
+        {
+            Local = request.Update.IsFedAvg ? null : Federated.LocalTraining.FedSgd,
+        };
         ulong seed = SeedStreams.ForTrial(request.Seed, SeedPurpose.Method, 0);
         var options = new LabelAuditOptions(request.Methods, seed, Context: context);
         LabelAuditResult audit;
@@ -71,7 +77,7 @@ public static class FileAudit
         return new FileAuditResult(
             used.FinalLayer, audit.BatchSize, audit.Classes, audit.Verdict, audit.Strong, audit.Reasons,
             audit.Methods, audit.System, audit.Agreement, Describe(source, used, audit.BatchSize, range),
-            Approximations(used, scan), inputs, Skipped(request, context),
+            Approximations(used, scan), inputs, [.. Skipped(request, context), .. audit.Failed],
             scan, model?.Model.GetName(), model?.InputShape);
     }
 

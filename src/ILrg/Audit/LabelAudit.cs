@@ -58,7 +58,20 @@ public static class LabelAudit
         IReadOnlyList<ILabelRestorer> restorers = AuditMethods.Create(options.Methods, options.Seed, options.Context);
 
         ILrgSystem system = ILrgSystem.Build(observation, new ILrgOptions(ILrgVariant.Full));
-        LabelRestoration[] restorations = restorers.Select(r => r.Restore(observation)).ToArray();
+        var failed = new List<SkippedMethod>();
+        var restorations = new List<LabelRestoration> { restorers[0].Restore(observation) };
+        foreach (ILabelRestorer restorer in restorers.Skip(1))
+        {
+            try
+            {
+                restorations.Add(restorer.Restore(observation));
+            }
+            catch (ArgumentException e)
+            {
+                failed.Add(new SkippedMethod(restorer.Name, e.Message));
+            }
+        }
+
         LabelRestoration primary = restorations[0];
         MethodAudit[] methods = restorations
             .Select(r => new MethodAudit(
@@ -72,7 +85,7 @@ public static class LabelAudit
         AuditVerdict verdict = AuditVerdict.Judge(methods[0], systemCertificate, observation.BatchSize, thresholds);
         return new LabelAuditResult(
             observation.BatchSize, observation.Classes, verdict.Text, verdict.Strong, verdict.Reasons,
-            systemCertificate, methods, MethodAgreement.Of(methods));
+            systemCertificate, methods, MethodAgreement.Of(methods)) { Failed = failed };
     }
 
     /// <summary>

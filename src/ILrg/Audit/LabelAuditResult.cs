@@ -25,6 +25,10 @@ public sealed record LabelAuditResult(
     IReadOnlyList<MethodAudit> Methods,
     MethodAgreement Agreement)
 {
+    /// <summary>Chosen attacks that could not run on these inputs, with the reason each gave (e.g. auxiliary images
+    /// without the labels a method needs); the primary method never lands here.</summary>
+    public IReadOnlyList<SkippedMethod> Failed { get; init; } = [];
+
     /// <summary>The primary method's (iLRG's) counts, in class order.</summary>
     [JsonIgnore]
     public IReadOnlyList<int> Counts => Methods[0].Counts;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using ILrg.Cli;
+using ILrg.Restoration.Registry;
 using ILrg.Testing;
 using NUnit.Framework;
 
@@ -109,6 +110,8 @@ public sealed class AuditCommandTests
             Assert.That(report.GetProperty("update").GetProperty("approximated").GetBoolean(), Is.True);
             Assert.That(report.GetProperty("update").GetProperty("localSteps").GetInt32(), Is.EqualTo(3));
             Assert.That(report.GetProperty("approximations")[0].GetString(), Does.Contain("approximat"));
+            Assert.That(Names(report, "skipped"), Does.Contain("ilrg-fedavg"),
+                "the FedAvg-aware variants would rescale the approximation a second time");
         });
     }
 
@@ -146,7 +149,10 @@ public sealed class AuditCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(names, Does.Contain("zero-shot").And.Contain("llg*-dummy").And.Contain("gi"));
-            Assert.That(skipped, Is.EquivalentTo(new[] { "llg+", "llg*" }), "they need --aux-data");
+            Assert.That(skipped, Is.EquivalentTo(RestorerRegistry.All
+                    .Where(d => d.Bound == RestorerBound.None && d.Inputs.HasFlag(RestorerInputs.AuxiliaryData))
+                    .Select(d => d.Name)),
+                "exactly the attacks that need auxiliary images are skipped: they need --aux-data");
             Assert.That(first.GetProperty("architecture").GetString(), Is.EqualTo("fcn"));
             Assert.That(second.GetProperty("methods").EnumerateArray().Select(Counts),
                 Is.EqualTo(first.GetProperty("methods").EnumerateArray().Select(Counts)));
@@ -167,7 +173,9 @@ public sealed class AuditCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(names, Does.Contain("llg+").And.Contain("llg*"));
-            Assert.That(report.GetProperty("skipped").GetArrayLength(), Is.Zero);
+            Assert.That(Names(report, "skipped"), Is.EquivalentTo(new[] { "rlu" }),
+                "only RLU stays out: it needs auxiliary images of every class, and an .npy of inputs has no labels");
+            Assert.That(report.GetProperty("skipped")[0].GetProperty("reason").GetString(), Does.Contain("classes"));
             Assert.That(report.GetProperty("inputs")[2].GetProperty("sha256").GetString(), Is.EqualTo(Sha256(aux)));
         });
     }
