@@ -44,8 +44,10 @@ public sealed record DefenceSweepSpec(
         ArgumentNullException.ThrowIfNull(federation);
         FederationSpec result = defence switch
         {
-            "dpsgd" => federation with { DpSgd = (federation.DpSgd
-                ?? new DpSgdSettings()) with { NoiseMultiplier = value } },
+            "dpsgd" => federation with
+            {
+                DpSgd = (federation.DpSgd ?? new DpSgdSettings()) with { NoiseMultiplier = value },
+            },
             "label-smoothing" => federation with { Loss = federation.Loss with { LabelSmoothing = value } },
             "mixup" => value >= 0
                 ? federation with { Loss = federation.Loss with { MixupAlpha = value > 0 ? value : null } }

@@ -115,7 +115,8 @@ public sealed class FederatedPipelineTests
     {
         ExperimentSpec spec = Spec(new FederationSpec
         {
-            Local = new LocalTraining(FederatedProtocol.FedAvg, 1, 10), AuxiliaryPerClass = 100,
+            Local = new LocalTraining(FederatedProtocol.FedAvg, 1, 10),
+            AuxiliaryPerClass = 100,
         });
 
         string rlu = FederatedStages.ThreatModelOf(spec, RestorerRegistry.Find("rlu")).Describe();
