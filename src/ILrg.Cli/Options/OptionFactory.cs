@@ -184,11 +184,13 @@ public static class OptionFactory
             return value;
         }
 
-        string low = exclusive ? $"above {minimum.ToString(CultureInfo.InvariantCulture)}"
-            : $"at least {minimum.ToString(CultureInfo.InvariantCulture)}";
+        // No lower bound (double.MinValue) says nothing: "must be a finite number, got 'nan'".
+        string low = minimum == double.MinValue ? string.Empty
+            : exclusive ? $" above {minimum.ToString(CultureInfo.InvariantCulture)}"
+            : $" at least {minimum.ToString(CultureInfo.InvariantCulture)}";
         string high = maximum == double.MaxValue ? string.Empty
             : $" and at most {maximum.ToString(CultureInfo.InvariantCulture)}";
-        result.AddError($"{name} must be a finite number {low}{high}, got '{text}'");
+        result.AddError($"{name} must be a finite number{low}{high}, got '{text}'");
         return null;
     }
 

@@ -49,7 +49,10 @@ public sealed record DefenceSweepSpec(
                 DpSgd = (federation.DpSgd ?? new DpSgdSettings()) with { NoiseMultiplier = value },
             },
             "label-smoothing" => federation with { Loss = federation.Loss with { LabelSmoothing = value } },
-            "mixup" => federation with { Loss = federation.Loss with { MixupAlpha = value > 0 ? value : null } },
+            "mixup" => value >= 0
+                ? federation with { Loss = federation.Loss with { MixupAlpha = value > 0 ? value : null } }
+                : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"mixup α must be ≥ 0 in a sweep (0 = no mixup), got {value}")),
             _ when Defences.Contains(defence) => federation with
             {
                 Defence = new UpdateDefence(UpdateDefence.Parse(defence), value),

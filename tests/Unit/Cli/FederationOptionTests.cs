@@ -39,6 +39,17 @@ public sealed class FederationOptionTests
     [TestCase(new[] { "--defence", "topk", "--defence-strength", "1000000" }, "exceeds")]
     [TestCase(new[] { "--dp-sgd-noise", "2" }, "--dp-sgd-clip")]
     [TestCase(new[] { "--dp-sgd-clip", "0" }, "--dp-sgd-clip")]
+    [TestCase(new[] { "--protocol", "fedavg", "--local-lr", "-1" }, "--local-lr")]
+    [TestCase(new[] { "--defence", "blur", "--defence-strength", "1" }, "unknown value 'blur' for --defence")]
+    [TestCase(new[] { "--defence", "dp", "--defence-strength", "nan" }, "must be a finite number, got 'nan'")]
+    [TestCase(new[] { "--defence", "sparse", "--defence-strength", "-5" }, "[0, 100)")]
+    [TestCase(new[] { "--defence", "soteria", "--defence-strength", "120" }, "[0, 100)")]
+    [TestCase(new[] { "--defence", "topk", "--defence-strength", "2.5" }, "top-k")]
+    [TestCase(new[] { "--defence", "clip", "--defence-strength", "0" }, "clip bound")]
+    [TestCase(new[] { "--defence", "quant", "--defence-strength", "64" }, "bits")]
+    [TestCase(new[] { "--dp-sgd-clip", "1", "--dp-sgd-noise", "-1" }, "--dp-sgd-noise")]
+    [TestCase(new[] { "--dp-sgd-clip", "1", "--dp-sgd-delta", "1" }, "--dp-sgd-delta")]
+    [TestCase(new[] { "--auxiliary-per-class", "0" }, "--auxiliary-per-class")]
     public void Compare_ValueThatCannotProduceTheUpdate_IsOneUsageErrorNamingIt(string[] extra, string named)
     {
         var (code, _, err) = Run([.. Compare, .. extra]);
@@ -71,6 +82,13 @@ public sealed class FederationOptionTests
     [TestCase(new[] { "sweep", "--kind", "defence", "--defence", "dp" }, "--values")]
     [TestCase(new[] { "sweep", "--kind", "defence", "--defence", "label-smoothing", "--values", "0,1" }, "[0, 1)")]
     [TestCase(new[] { "sweep", "--kind", "defence", "--defence", "blur", "--values", "1" }, "blur")]
+    [TestCase(new[] { "sweep", "--kind", "defence", "--defence", "dp", "--values", "0,-1", "--no-utility" }, "σ")]
+    [TestCase(new[] { "sweep", "--kind", "defence", "--defence", "sparse", "--values", "100", "--no-utility" },
+        "[0, 100)")]
+    [TestCase(new[] { "sweep", "--kind", "defence", "--defence", "dpsgd", "--values", "-1", "--no-utility" },
+        "noise multiplier")]
+    [TestCase(new[] { "sweep", "--kind", "defence", "--defence", "mixup", "--values", "-1", "--no-utility" },
+        "mixup α")]
     public void Sweep_DefenceWithoutItsSettings_IsOneUsageError(string[] args, string named)
     {
         var (code, _, err) = Run(args);

@@ -85,6 +85,8 @@ public sealed class DefenceSweepTests
             Assert.That(() => DefenceSweepSpec.Apply(FederationSpec.Default, "label-smoothing", 1),
                 Throws.ArgumentException.With.Message.Contains("[0, 1)"));
             Assert.That(() => DefenceSweepSpec.Apply(FederationSpec.Default, "dpsgd", -1), Throws.ArgumentException);
+            Assert.That(() => DefenceSweepSpec.Apply(FederationSpec.Default, "mixup", -1),
+                Throws.ArgumentException.With.Message.Contains("mixup α"));
         });
     }
 }
