@@ -51,16 +51,18 @@ public sealed class ILrgPlusRestorer : ILabelRestorer
         int n = observation.BatchSize;
         var ilrgOptions = new ILrgOptions(ILrgVariant.Full, _options.Alpha);
         LabelRestoration start = new ILrgRestorer(ilrgOptions).Restore(observation, ILrgSystem.Build(observation, ilrgOptions));
+        SampleRays? rays = _options.UseRays && _options.Sign != EmbeddingSign.AnySign
+            ? RayDecomposition.Decompose(observation, n < c ? _options.MaxGreedyRays : 0)
+            : null;
+
+        // Repeated columns (units private to one sample) are a third signature of non-negative embeddings.
         bool nonNegative = _options.Sign switch
         {
             EmbeddingSign.NonNegative => true,
             EmbeddingSign.AnySign => false,
-            _ => EmbeddingSignTest.LooksNonNegative(observation),
+            _ => rays is { Pure: > 0 } || EmbeddingSignTest.LooksNonNegative(observation),
         };
-
-        SampleRays? rays = _options.UseRays && nonNegative
-            ? RayDecomposition.Decompose(observation, n < c ? _options.MaxGreedyRays : 0)
-            : null;
+        rays = nonNegative ? rays : null;
         if (rays is not null && rays.Flatness < _options.FlatnessGate)
         {
             return rays.Complete && n < c
@@ -83,7 +85,7 @@ public sealed class ILrgPlusRestorer : ILabelRestorer
         ImmutableArray<int> res = CountPostProcessing.Res(solution, n);
         double own = Residual(observation, probabilities, res);
         double startResidual = Residual(observation, probabilities, start.Counts);
-        if (startResidual < own)
+        if (startResidual < own && !start.Counts.SequenceEqual(res))
         {
             (res, solution, stage, own) = (start.Counts, [.. start.Diagnostics.Solution], ILrgPlusStage.Start, startResidual);
         }

@@ -10,7 +10,8 @@ namespace ILrg.Restoration.Plus;
 /// Column r of N·g_W is Σ_n h_n[r]·q_n with q_n = p_n − e_{y_n} and weights h_n[r] ≥ 0, so every column lies in the
 /// cone spanned by the N vectors q_n, each of which has exactly one non-positive entry: at the sample's label. A unit
 /// active for one sample only (ReLU makes others exactly 0) gives a column exactly parallel to that sample's q_n;
-/// such columns repeat (several private units per sample) and are found by grouping equal columns. The remaining
+/// such columns repeat (several private units per sample) and are found by grouping equal columns (kept when they
+/// have at most one negative entry, as a single sample's q_n must). The remaining
 /// samples are added greedily: the column least explained by a non-negative combination of the rays found so far
 /// (NNLS residual) becomes a ray, up to N rays (the separable-NMF idea of Kumar et al.'s XRAY). Each ray's label is
 /// its smallest entry. Confident samples' q_n are tiny, yet their private columns stay exactly parallel, which is
@@ -35,7 +36,7 @@ public static class RayDecomposition
             return null;
         }
 
-        List<double[]> rays = RepeatedColumns(columns).Take(n).ToList();
+        List<double[]> rays = RepeatedColumns(columns).Where(IsSampleRay).Take(n).ToList();
         int pure = rays.Count;
         double flatness = pure == 0 ? double.NaN : Median(rays.Select(Flatness));
         int budget = maxGreedyRays;
@@ -68,6 +69,16 @@ public static class RayDecomposition
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// True when <paramref name="ray"/> can be one sample's p_n − e_y: at most one negative entry. (A repeated column
+    /// with several negative entries is parallel for another reason, e.g. a batch sharing one embedding.)
+    /// </summary>
+    public static bool IsSampleRay(double[] ray)
+    {
+        ArgumentNullException.ThrowIfNull(ray);
+        return ray.Count(v => v < 0) <= 1;
     }
 
     /// <summary>exp(entropy) / (C − 1) of the positive entries other than the label's, normalised to sum 1.</summary>
