@@ -19,6 +19,7 @@ public static class CommandLine
         root.Subcommands.Add(InvertCommand.Create(output, error));
         root.Subcommands.Add(TrainCommand.Create(output, error));
         root.Subcommands.Add(SweepCommand.Create(output, error));
+        root.Subcommands.Add(CurvesCommand.Create(output, error));
         return root;
     }
 

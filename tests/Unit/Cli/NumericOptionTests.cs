@@ -20,6 +20,7 @@ public sealed class NumericOptionTests
         ["train"] = ["--dataset", "synthetic", "--model", "fcn", "--iterations", "1", "--out", "/tmp/ilrg-never-written"],
         ["reproduce"] = [],
         ["sweep"] = ["--kind", "depth"],
+        ["curves"] = ["--kind", "depth"],
     };
 
     private static IEnumerable<TestCaseData> Cases()

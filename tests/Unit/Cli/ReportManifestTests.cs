@@ -34,14 +34,15 @@ public sealed class ReportManifestTests
                 "--checkpoint-every", "1", "--out", "{dir}/checkpoints", "--attack-batch-size", "4", "--attack-trials", "1"]);
         yield return new TestCaseData("reproduce", (string[])["reproduce", "--suite", "quick", "--seed", "7"]);
         yield return new TestCaseData("sweep", (string[])["sweep", "--kind", "depth", "--trials", "1", "--seed", "7"]);
+        yield return new TestCaseData("curves", (string[])["curves", "--kind", "depth", "--trials", "1", "--seed", "7"]);
     }
 
     [TestCaseSource(nameof(Verbs))]
     public void Report_AnyVerb_CarriesTheSameManifest(string verb, string[] args)
     {
-        if (verb is "reproduce" or "sweep")
+        if (verb is "reproduce" or "sweep" or "curves")
         {
-            RequiredData.MnistOrSkip(); // both read the real MNIST digits
+            RequiredData.MnistOrSkip(); // these read the real MNIST digits
         }
 
         string report = Path.Combine(_dir, "report.json");
