@@ -52,7 +52,7 @@ public sealed class ILrgPlusRestorer : ILabelRestorer
         var ilrgOptions = new ILrgOptions(ILrgVariant.Full, _options.Alpha);
         LabelRestoration start = new ILrgRestorer(ilrgOptions).Restore(observation, ILrgSystem.Build(observation, ilrgOptions));
         SampleRays? rays = _options.UseRays && _options.Sign != EmbeddingSign.AnySign
-            ? RayDecomposition.Decompose(observation, n < c ? _options.MaxGreedyRays : 0)
+            ? RayDecomposition.Decompose(observation, n < c ? _options.MaxGreedyRays : 0, _options.FlatnessGate)
             : null;
 
         // Repeated columns (units private to one sample) are a third signature of non-negative embeddings.

@@ -26,7 +26,11 @@ public static class RayDecomposition
     public const double MergeTolerance = 1e-3;
 
     /// <summary>Runs the decomposition; null when g_W has no non-zero column.</summary>
-    public static SampleRays? Decompose(LastLayerObservation observation, int maxGreedyRays)
+    /// <param name="observation">What the attacker sees.</param>
+    /// <param name="maxGreedyRays">Most rays to add beyond the pure ones.</param>
+    /// <param name="flatnessGate">No rays are added when the pure rays' flatness is at or above this (the caller
+    /// will not use them: a flat softmax); 1 or more always adds.</param>
+    public static SampleRays? Decompose(LastLayerObservation observation, int maxGreedyRays, double flatnessGate = 1.0)
     {
         ArgumentNullException.ThrowIfNull(observation);
         int n = observation.BatchSize;
@@ -39,7 +43,7 @@ public static class RayDecomposition
         List<double[]> rays = RepeatedColumns(columns).Where(IsSampleRay).Take(n).ToList();
         int pure = rays.Count;
         double flatness = pure == 0 ? double.NaN : Median(rays.Select(Flatness));
-        int budget = maxGreedyRays;
+        int budget = flatness >= flatnessGate ? 0 : maxGreedyRays;
         while (rays.Count < n && budget-- > 0)
         {
             double[]? next = LeastExplained(rays, columns);
