@@ -8,7 +8,7 @@ namespace ILrg.Restoration.Plus;
 /// <param name="Iterations">Fixed-point iterations of the mean-embedding estimate (stage 1).</param>
 /// <param name="WeightExponent">γ in the class weights c_i = g_b[i] / max(k_i, ½)^γ of stage 1.</param>
 /// <param name="UnmixIterations">Iterations of the class unmixing (stage 2); 0 switches the stage off.</param>
-/// <param name="UseRays">Allow the per-sample ray decomposition (stage 3) for confident models with N &lt; C.</param>
+/// <param name="UseRays">Allow the per-sample ray decomposition (stage 3) for confident models.</param>
 /// <param name="FlatnessGate">Stage 3 replaces stages 1–2 only when the median normalised leak perplexity of the
 /// pure rays is below this (a confident, non-flat softmax).</param>
 /// <param name="MaxGreedyRays">Most rays stage 3 may add by the greedy residual search beyond the pure ones.</param>

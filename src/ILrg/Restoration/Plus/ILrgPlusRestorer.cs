@@ -10,9 +10,10 @@ namespace ILrg.Restoration.Plus;
 /// <remarks>
 /// Start: iLRG (SPEC.md §2). Then, by regime:
 /// <list type="bullet">
-/// <item>Confident model (pure rays of g_W show a peaked leak, <see cref="RayDecomposition"/>), non-negative
-/// embeddings and N &lt; C: one ray per sample, counts = the rays' labels (stage 3). Confident without a complete
-/// decomposition: iLRG's answer is kept, since stages 1–2 assume a flat softmax.</item>
+/// <item>Confident model (pure rays of g_W show a peaked leak, <see cref="RayDecomposition"/>) and non-negative
+/// embeddings: one ray per sample, counts = the rays' labels (stage 3; exact in principle for N &lt; C, a heuristic
+/// beyond). Confident without a complete decomposition (more than <see cref="ILrgPlusOptions.MaxGreedyRays"/> rays
+/// left to find): iLRG's answer is kept, since stages 1–2 assume a flat softmax.</item>
 /// <item>Otherwise: the batch-mean probability from the weighted mean embedding (stage 1,
 /// <see cref="MeanEmbeddingEstimator"/>), then class unmixing when some class is judged absent (stage 2,
 /// <see cref="ClassUnmixing"/>), rounding as SPEC §2.5. Of the rounded counts and iLRG's, the ones with the smaller
@@ -52,7 +53,7 @@ public sealed class ILrgPlusRestorer : ILabelRestorer
         var ilrgOptions = new ILrgOptions(ILrgVariant.Full, _options.Alpha);
         LabelRestoration start = new ILrgRestorer(ilrgOptions).Restore(observation, ILrgSystem.Build(observation, ilrgOptions));
         SampleRays? rays = _options.UseRays && _options.Sign != EmbeddingSign.AnySign
-            ? RayDecomposition.Decompose(observation, n < c ? _options.MaxGreedyRays : 0, _options.FlatnessGate)
+            ? RayDecomposition.Decompose(observation, _options.MaxGreedyRays, _options.FlatnessGate)
             : null;
 
         // Repeated columns (units private to one sample) are a third signature of non-negative embeddings.
@@ -65,7 +66,7 @@ public sealed class ILrgPlusRestorer : ILabelRestorer
         rays = nonNegative ? rays : null;
         if (rays is not null && rays.Flatness < _options.FlatnessGate)
         {
-            return rays.Complete && n < c
+            return rays.Complete
                 ? FromRays(rays, start, c, nonNegative)
                 : Kept(start, nonNegative, rays);
         }

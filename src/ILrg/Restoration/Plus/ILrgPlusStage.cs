@@ -13,6 +13,6 @@ public enum ILrgPlusStage
     /// <summary>Stage 2: class unmixing on the classes judged present.</summary>
     Unmixing,
 
-    /// <summary>Stage 3: one ray per sample (confident models, N &lt; C, non-negative embeddings).</summary>
+    /// <summary>Stage 3: one ray per sample (confident models, non-negative embeddings).</summary>
     Rays,
 }

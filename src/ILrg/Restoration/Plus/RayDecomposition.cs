@@ -4,7 +4,7 @@ using ILrg.Numerics;
 namespace ILrg.Restoration.Plus;
 
 /// <summary>
-/// Stage 3 of iLRG+: one ray per sample from the columns of g_W, for non-negative embeddings and N &lt; C.
+/// Stage 3 of iLRG+: one ray per sample from the columns of g_W, for non-negative embeddings.
 /// </summary>
 /// <remarks>
 /// Column r of N·g_W is Σ_n h_n[r]·q_n with q_n = p_n − e_{y_n} and weights h_n[r] ≥ 0, so every column lies in the
@@ -15,7 +15,9 @@ namespace ILrg.Restoration.Plus;
 /// samples are added greedily: the column least explained by a non-negative combination of the rays found so far
 /// (NNLS residual) becomes a ray, up to N rays (the separable-NMF idea of Kumar et al.'s XRAY). Each ray's label is
 /// its smallest entry. Confident samples' q_n are tiny, yet their private columns stay exactly parallel, which is
-/// why this works where the counts in g_b are lost (trained models).
+/// why this works where the counts in g_b are lost (trained models). The cone has N generators in C dimensions, so
+/// the decomposition is exact in principle only for N &lt; C; beyond, repeated columns still single out samples with
+/// private units and the greedy picks are a heuristic (measured in docs/beyond-the-paper.md).
 /// </remarks>
 public static class RayDecomposition
 {

@@ -14,7 +14,10 @@ internal static class ConfidentBatch
     public const int Private = 3;
     public const int Shared = 4;
 
-    public static LastLayerObservation Of(int[] labels, ulong seed)
+    /// <param name="labels">One label per sample.</param>
+    /// <param name="seed">Seeds W, b and the embeddings.</param>
+    /// <param name="withPrivateUnits">How many samples (the first ones) get units of their own; all by default.</param>
+    public static LastLayerObservation Of(int[] labels, ulong seed, int? withPrivateUnits = null)
     {
         var rng = new DeterministicRandom(seed);
         int n = labels.Length;
@@ -29,7 +32,7 @@ internal static class ConfidentBatch
         for (int s = 0; s < n; s++)
         {
             embeddings[s] = new double[d];
-            for (int u = 0; u < Private; u++)
+            for (int u = 0; u < Private && s < (withPrivateUnits ?? n); u++)
             {
                 int r = s * Private + u;
                 embeddings[s][r] = 0.5 + rng.NextDouble();

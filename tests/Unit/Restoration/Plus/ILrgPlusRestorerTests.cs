@@ -63,15 +63,31 @@ public sealed class ILrgPlusRestorerTests
     }
 
     [Test]
-    public void Trace_ConfidentBatchNotSmallerThanC_KeepsIlrgsAnswer()
+    public void Trace_ConfidentBatchNotSmallerThanCWithPrivateUnits_CountsTheRays()
     {
         int[] labels = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 3];
-        var obs = ConfidentBatch.Of(labels, 2);
 
-        ILrgPlusTrace t = new ILrgPlusRestorer().Trace(obs);
+        ILrgPlusTrace t = new ILrgPlusRestorer().Trace(ConfidentBatch.Of(labels, 2));
 
         Assert.Multiple(() =>
         {
+            Assert.That(t.Stage, Is.EqualTo(ILrgPlusStage.Rays));
+            Assert.That(t.Restoration.Counts, Is.EqualTo(ConfidentBatch.CountsOf(labels)));
+        });
+    }
+
+    [Test]
+    public void Trace_ConfidentBatchWithoutACompleteDecomposition_KeepsIlrgsAnswer()
+    {
+        // Two samples have no unit of their own and the greedy search may add none: rays are incomplete.
+        int[] labels = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 3];
+        var obs = ConfidentBatch.Of(labels, 2, withPrivateUnits: 10);
+
+        ILrgPlusTrace t = new ILrgPlusRestorer(new ILrgPlusOptions(MaxGreedyRays: 0)).Trace(obs);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(t.Rays!.Complete, Is.False);
             Assert.That(t.Stage, Is.EqualTo(ILrgPlusStage.Start), "stages 1–2 assume a flat softmax");
             Assert.That(t.Restoration.Counts, Is.EqualTo(new ILrgRestorer().Restore(obs).Counts));
         });
