@@ -9,8 +9,8 @@ namespace ILrg.Restoration.Plus;
 /// <param name="WeightExponent">γ in the class weights c_i = g_b[i] / max(k_i, ½)^γ of stage 1.</param>
 /// <param name="UnmixIterations">Iterations of the class unmixing (stage 2); 0 switches the stage off.</param>
 /// <param name="UseRays">Allow the per-sample ray decomposition (stage 3) for confident models.</param>
-/// <param name="FlatnessGate">Stage 3 replaces stages 1–2 only when the median normalised leak perplexity of the
-/// pure rays is below this (a confident, non-flat softmax).</param>
+/// <param name="FlatnessGate">Below this the model counts as confident (the pure rays' median normalised leak
+/// perplexity, else stage 1's p̂'s normalised perplexity): stage 3's rays are used, or iLRG's answer is kept.</param>
 /// <param name="MaxGreedyRays">Most rays stage 3 may add by the greedy residual search beyond the pure ones.</param>
 public sealed record ILrgPlusOptions(
     double Alpha = 1.0,

@@ -10,7 +10,8 @@ namespace ILrg.Restoration.Plus;
 /// <remarks>
 /// Start: iLRG (SPEC.md §2). Then, by regime:
 /// <list type="bullet">
-/// <item>Confident model (pure rays of g_W show a peaked leak, <see cref="RayDecomposition"/>) and non-negative
+/// <item>Confident model (pure rays of g_W show a peaked leak, <see cref="RayDecomposition"/>, or else stage 1's
+/// estimate p̂ is peaked: normalised perplexity below <see cref="ILrgPlusOptions.FlatnessGate"/>) and non-negative
 /// embeddings: one ray per sample, counts = the rays' labels (stage 3; exact in principle for N &lt; C, a heuristic
 /// beyond). Confident without a complete decomposition (more than <see cref="ILrgPlusOptions.MaxGreedyRays"/> rays
 /// left to find): iLRG's answer is kept, since stages 1–2 assume a flat softmax.</item>
@@ -53,7 +54,7 @@ public sealed class ILrgPlusRestorer : ILabelRestorer
         var ilrgOptions = new ILrgOptions(ILrgVariant.Full, _options.Alpha);
         LabelRestoration start = new ILrgRestorer(ilrgOptions).Restore(observation, ILrgSystem.Build(observation, ilrgOptions));
         SampleRays? rays = _options.UseRays && _options.Sign != EmbeddingSign.AnySign
-            ? RayDecomposition.Decompose(observation, _options.MaxGreedyRays, _options.FlatnessGate)
+            ? RayDecomposition.Decompose(observation, maxGreedyRays: 0)
             : null;
 
         // Repeated columns (units private to one sample) are a third signature of non-negative embeddings.
@@ -64,18 +65,22 @@ public sealed class ILrgPlusRestorer : ILabelRestorer
             _ => rays is { Pure: > 0 } || EmbeddingSignTest.LooksNonNegative(observation),
         };
         rays = nonNegative ? rays : null;
-        if (rays is not null && rays.Flatness < _options.FlatnessGate)
-        {
-            return rays.Complete
-                ? FromRays(rays, start, c, nonNegative)
-                : Kept(start, nonNegative, rays);
-        }
-
         MeanEmbeddingEstimate? mean = MeanEmbeddingEstimator.Estimate(
             observation, start.Diagnostics!.Solution.AsSpan(), _options, nonNegative);
+
+        // The regime: the pure rays' leak when there are any, else how peaked stage 1's p̂ is (both near 1 when flat).
+        double flatness = rays is { Pure: > 0 } ? rays.Flatness : NormalisedPerplexity(mean?.Probabilities);
+        if (flatness < _options.FlatnessGate)
+        {
+            rays = rays is null ? null : RayDecomposition.Decompose(observation, _options.MaxGreedyRays);
+            return rays is { Complete: true }
+                ? FromRays(rays, start, c, nonNegative, flatness)
+                : Kept(start, nonNegative, rays, flatness);
+        }
+
         if (mean is null)
         {
-            return Kept(start, nonNegative, rays);
+            return Kept(start, nonNegative, rays, flatness);
         }
 
         var unmixed = ClassUnmixing.Refine(observation, mean.Counts, mean.Probabilities, _options);
@@ -97,7 +102,7 @@ public sealed class ILrgPlusRestorer : ILabelRestorer
         var diagnostics = new RestorationDiagnostics(
             [.. solution], system.Rank, system.ConditionNumber, own, scale > 0 ? own / scale : 0.0);
         var restoration = new LabelRestoration(Name, res, corrected, diagnostics, IsInstanceWise: true);
-        return new ILrgPlusTrace(restoration, stage, start.Counts, startResidual, own, nonNegative, rays);
+        return new ILrgPlusTrace(restoration, stage, start.Counts, startResidual, own, nonNegative, flatness, rays);
     }
 
     /// <summary>‖Σ_j k_j·(P_j − e_j) − N·g_b‖₂ with P_j = <paramref name="probabilities"/>[j].</summary>
@@ -127,7 +132,19 @@ public sealed class ILrgPlusRestorer : ILabelRestorer
         return Math.Sqrt(r.Sum(v => v * v));
     }
 
-    private ILrgPlusTrace FromRays(SampleRays rays, LabelRestoration start, int c, bool nonNegative)
+    /// <summary>exp(entropy)/C of a probability vector: 1 for the uniform vector, 1/C for a one-hot one; NaN for null.</summary>
+    public static double NormalisedPerplexity(IReadOnlyList<double>? p)
+    {
+        if (p is null || p.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        double entropy = -p.Where(v => v > 0).Sum(v => v * Math.Log(v));
+        return Math.Exp(entropy) / p.Count;
+    }
+
+    private ILrgPlusTrace FromRays(SampleRays rays, LabelRestoration start, int c, bool nonNegative, double flatness)
     {
         var counts = new int[c];
         foreach (int label in rays.Labels)
@@ -140,12 +157,12 @@ public sealed class ILrgPlusRestorer : ILabelRestorer
             [.. counts.Select(v => (double)v)], rays.Labels.Length, double.NaN, double.NaN, double.NaN);
         var restoration = new LabelRestoration(Name, k, k, diagnostics, IsInstanceWise: true);
         return new ILrgPlusTrace(
-            restoration, ILrgPlusStage.Rays, start.Counts, double.NaN, double.NaN, nonNegative, rays);
+            restoration, ILrgPlusStage.Rays, start.Counts, double.NaN, double.NaN, nonNegative, flatness, rays);
     }
 
-    private ILrgPlusTrace Kept(LabelRestoration start, bool nonNegative, SampleRays? rays) => new(
+    private ILrgPlusTrace Kept(LabelRestoration start, bool nonNegative, SampleRays? rays, double flatness) => new(
         start with { Method = Name }, ILrgPlusStage.Start, start.Counts, start.Diagnostics!.GradientResidual,
-        start.Diagnostics.GradientResidual, nonNegative, rays);
+        start.Diagnostics.GradientResidual, nonNegative, flatness, rays);
 
     /// <summary>Rank and condition of [1ᵀ; Pᵀ − I] for the final class probabilities.</summary>
     private static NoISolution SolveFinalSystem(LastLayerObservation observation, double[][] probabilities)

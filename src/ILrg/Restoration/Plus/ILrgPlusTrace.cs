@@ -10,6 +10,8 @@ namespace ILrg.Restoration.Plus;
 /// probabilities P (NaN for the ray stage, which fits no probabilities).</param>
 /// <param name="FinalResidual">The same for the returned counts.</param>
 /// <param name="NonNegative">Whether non-negative embeddings were assumed (given or detected).</param>
+/// <param name="Flatness">The regime indicator: the pure rays' flatness, else the normalised perplexity of stage 1's
+/// p̂ (near 1 for a flat, untrained softmax); NaN when neither exists.</param>
 /// <param name="Rays">Stage 3's decomposition when it ran.</param>
 public sealed record ILrgPlusTrace(
     LabelRestoration Restoration,
@@ -18,4 +20,5 @@ public sealed record ILrgPlusTrace(
     double StartResidual,
     double FinalResidual,
     bool NonNegative,
+    double Flatness,
     SampleRays? Rays);

@@ -29,10 +29,8 @@ public static class RayDecomposition
 
     /// <summary>Runs the decomposition; null when g_W has no non-zero column.</summary>
     /// <param name="observation">What the attacker sees.</param>
-    /// <param name="maxGreedyRays">Most rays to add beyond the pure ones.</param>
-    /// <param name="flatnessGate">No rays are added when the pure rays' flatness is at or above this (the caller
-    /// will not use them: a flat softmax); 1 or more always adds.</param>
-    public static SampleRays? Decompose(LastLayerObservation observation, int maxGreedyRays, double flatnessGate = 1.0)
+    /// <param name="maxGreedyRays">Most rays to add beyond the pure ones (0: the pure rays only).</param>
+    public static SampleRays? Decompose(LastLayerObservation observation, int maxGreedyRays)
     {
         ArgumentNullException.ThrowIfNull(observation);
         int n = observation.BatchSize;
@@ -45,7 +43,7 @@ public static class RayDecomposition
         List<double[]> rays = RepeatedColumns(columns).Where(IsSampleRay).Take(n).ToList();
         int pure = rays.Count;
         double flatness = pure == 0 ? double.NaN : Median(rays.Select(Flatness));
-        int budget = flatness >= flatnessGate ? 0 : maxGreedyRays;
+        int budget = maxGreedyRays;
         while (rays.Count < n && budget-- > 0)
         {
             double[]? next = LeastExplained(rays, columns);

@@ -94,6 +94,33 @@ public sealed class ILrgPlusRestorerTests
     }
 
     [Test]
+    public void Trace_ConfidentBatchWithoutPrivateUnits_JudgesTheRegimeByPHatAndKeepsIlrg()
+    {
+        int[] labels = [2, 5, 5, 7];
+        var obs = ConfidentBatch.Of(labels, 8, withPrivateUnits: 0);
+
+        ILrgPlusTrace t = new ILrgPlusRestorer(new ILrgPlusOptions(MaxGreedyRays: 0)).Trace(obs);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(t.Rays?.Pure ?? 0, Is.Zero);
+            Assert.That(t.Flatness, Is.LessThan(0.8), "a peaked p̂");
+            Assert.That(t.Stage, Is.EqualTo(ILrgPlusStage.Start));
+        });
+    }
+
+    [Test]
+    public void NormalisedPerplexity_UniformOneHotAndMissing_AreOneOneOverCAndNaN()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(ILrgPlusRestorer.NormalisedPerplexity([0.25, 0.25, 0.25, 0.25]), Is.EqualTo(1.0).Within(1e-12));
+            Assert.That(ILrgPlusRestorer.NormalisedPerplexity([0, 1.0, 0, 0]), Is.EqualTo(0.25).Within(1e-12));
+            Assert.That(ILrgPlusRestorer.NormalisedPerplexity(null), Is.NaN);
+        });
+    }
+
+    [Test]
     public void Constructor_ZeroIterations_ThrowsNamingTheOption()
     {
         Assert.That(() => new ILrgPlusRestorer(new ILrgPlusOptions(Iterations: 0)),
