@@ -1,6 +1,7 @@
 // Marks one "version needed" entry (.gnu.version_r Vernaux) of a 64-bit little-endian ELF shared library as weak
 // (VER_FLG_WEAK), so that glibc's loader accepts the library when the host lacks that symbol version.
-// Used by Directory.Build.targets on the BUILD/PUBLISH OUTPUT copy of TorchSharp's libLibTorchSharp.so on hosts
+// Used by build/ILrg.targets (imported by Directory.Build.targets, shipped in the ILrg package as buildTransitive/)
+// on the BUILD/PUBLISH OUTPUT copy of TorchSharp's libLibTorchSharp.so on hosts
 // whose libstdc++ lacks GLIBCXX_3.4.32 (see README, "TorchSharp on Debian 12"). Never run it on the NuGet cache.
 // The file compiles two ways: as an MSBuild inline task (RoslynCodeTaskFactory) and, with ELF_PATCHER_NO_TASK
 // defined, as plain code inside the unit tests.

@@ -19,6 +19,8 @@ public static class CommandLine
         root.Subcommands.Add(InvertCommand.Create(output, error));
         root.Subcommands.Add(TrainCommand.Create(output, error));
         root.Subcommands.Add(SweepCommand.Create(output, error));
+        root.Subcommands.Add(MergeCommand.Create(output, error));
+        root.Subcommands.Add(GoldenCommand.Create(output, error));
         root.Subcommands.Add(CurvesCommand.Create(output, error));
         return root;
     }
@@ -38,31 +40,57 @@ public static class CommandLine
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 
-    /// <summary>Runs a verb body, mapping the library's exceptions to exit codes and one-line messages.</summary>
-    public static int Guarded(TextWriter error, Func<int> body)
+    /// <summary>
+    /// Runs a verb body, mapping every exception to a documented exit code and ONE line on standard error (never a stack
+    /// trace), and Ctrl-C to <see cref="ExitCodes.Interrupted"/> (see <see cref="VerbRun"/>).
+    /// </summary>
+    public static int Guarded(TextWriter error, Func<VerbRun, int> body)
     {
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(body);
+        using var run = new VerbRun(error);
         try
         {
-            return body();
+            return body(run);
+        }
+        catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
+        {
+            return run.Interrupted();
         }
         catch (EnvironmentMissingException e)
         {
-            error.WriteLine($"ilrg: {e.Message}");
-            return ExitCodes.EnvironmentMissing;
+            return Fail(error, e.Message, ExitCodes.EnvironmentMissing);
         }
         catch (TypeInitializationException e) when (e.InnerException is DllNotFoundException or NotSupportedException)
         {
-            error.WriteLine($"ilrg: the native TorchSharp library did not load ({e.InnerException.Message}). " +
-                            "Rebuild so the Debian 12 fix-up runs (README, 'TorchSharp on Debian 12').");
-            return ExitCodes.EnvironmentMissing;
+            return Fail(error, $"the native TorchSharp library did not load ({e.InnerException.Message}). " +
+                               "Rebuild so the Debian 12 fix-up runs (README, 'TorchSharp on Debian 12').",
+                ExitCodes.EnvironmentMissing);
         }
         catch (Exception e) when (e is ArgumentException or InvalidDataException or FormatException or NonFiniteInputException
-                                      or IOException or KeyNotFoundException or InvalidOperationException)
+                                      or IOException or KeyNotFoundException or InvalidOperationException
+                                      or UnauthorizedAccessException or OverflowException or NotSupportedException)
         {
-            error.WriteLine($"ilrg: {e.Message}");
-            return ExitCodes.UsageOrError;
+            return Fail(error, e.Message, ExitCodes.UsageOrError);
+        }
+        catch (OutOfMemoryException)
+        {
+            return Fail(error, "out of memory; reduce --batch-size or --chunk-size", ExitCodes.UsageOrError);
+        }
+#pragma warning disable CA1031 // the last resort: an unexpected fault is still one line and a documented exit code
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return Fail(error, $"unexpected {e.GetType().Name}: {e.Message} (please report this)", ExitCodes.UsageOrError);
         }
     }
+
+    private static int Fail(TextWriter error, string message, int code)
+    {
+        error.WriteLine($"ilrg: {OneLine(message)}");
+        return code;
+    }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

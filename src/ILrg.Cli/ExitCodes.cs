@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>Something outside the project is missing (data, a native library, npm).</summary>
     public const int EnvironmentMissing = 3;
+
+    /// <summary>Interrupted by Ctrl-C (128 + SIGINT).</summary>
+    public const int Interrupted = 130;
 }

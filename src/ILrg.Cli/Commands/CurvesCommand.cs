@@ -31,12 +31,12 @@ public static class CurvesCommand
         {
             kind, methods, trials, seed,
         }.With(outputs);
-        command.SetAction(parse => CommandLine.Guarded(error, () =>
+        command.SetAction(parse => CommandLine.Guarded(error, _ =>
         {
             var (report, plot, _) = outputs.Bind(parse);
             PaperSweep sweep = parse.GetValue(kind) == "depth"
-                ? PaperSweep.Depth(parse.GetValue(trials), parse.GetValue(seed))
-                : PaperSweep.BatchSize(parse.GetValue(trials), parse.GetValue(seed));
+                ? PaperSweep.Depth(new ClaimSize(1, parse.GetValue(trials)), parse.GetValue(seed))
+                : PaperSweep.BatchSize(new ClaimSize(1, parse.GetValue(trials)), parse.GetValue(seed));
             return Execute(sweep, string.Join(",", parse.GetValue(methods)!), plot, report, output, error);
         }));
         return command;

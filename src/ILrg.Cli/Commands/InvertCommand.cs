@@ -31,7 +31,7 @@ public static class InvertCommand
         var outputs = new OutputOptions(outFolder: "Folder for the PNGs");
         var command = new Command("invert", "Reconstruct a client's images from its gradient (IG / DLG) with restored labels")
             .With(experiment, inversion, outputs);
-        command.SetAction(parse => CommandLine.Guarded(error, () =>
+        command.SetAction(parse => CommandLine.Guarded(error, run =>
         {
             var (inverter, settings, modes, errors, gain) = inversion.Bind(parse);
             if (gain is not null && !(modes.Contains(LabelMode.ILrg) && modes.Contains(LabelMode.JointShared)))
@@ -41,13 +41,13 @@ public static class InvertCommand
 
             var (report, _, folder) = outputs.Bind(parse);
             var spec = new InversionSpec(experiment.Bind(parse), inverter, settings);
-            return Execute(new Request(spec, modes, errors, folder!, report, gain), output, error);
+            return Execute(new Request(spec, modes, errors, folder!, report, gain), output, error, run);
         }));
         return command;
     }
 
     /// <summary>Runs the request and prints it; the body of the verb.</summary>
-    public static int Execute(Request request, TextWriter output, TextWriter error)
+    public static int Execute(Request request, TextWriter output, TextWriter error, VerbRun? run = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var started = DateTimeOffset.UtcNow;
@@ -55,6 +55,12 @@ public static class InvertCommand
         IImageDataset data = DatasetCatalog.Open(request.Spec.Experiment.Dataset, line => error.WriteLine(line));
         using var experiment = new InversionExperiment(request.Spec, data);
         console.WriteLine(InversionViews.Header(request.Spec, data, experiment));
+        var finished = new Collected<InversionTrial>();
+        InversionReport Report(IReadOnlyList<InversionTrial> trials, bool interrupted) => new(
+            RunManifest.Create("ilrg invert", request.Spec.Experiment.Seed, request, [data], started),
+            [.. experiment.TrueCounts], experiment.Restoration.CorrectedCounts, experiment.PrepareSeconds,
+            [.. trials.Select(t => InversionReport.Of(t, experiment.TrueLabels))], InversionViews.Gain(trials), interrupted);
+        run?.OnInterruption(request.Report, () => finished.Snapshot() is var done ? (Report(done, true), done.Count) : default);
         var jobs = request.Modes.SelectMany(mode => mode == LabelMode.ILrg
             ? request.LabelErrors.Select(k => (mode, k))
             : [(mode, 0)]).ToList();
@@ -63,7 +69,7 @@ public static class InvertCommand
         List<InversionTrial> trials = Terminal.WithProgress(console, "inverting", jobs.Count * perRun, tick =>
             jobs.Select(job =>
             {
-                InversionTrial t = experiment.Run(job.mode, job.k, p =>
+                InversionTrial t = experiment.Run(job.mode, job.k, cancellation: run?.Cancellation ?? default, progress: p =>
                 {
                     tick();
                     if (!console.Profile.Capabilities.Interactive && p.Iteration % Math.Max(1, s.Iterations / 4) == 1)
@@ -71,6 +77,7 @@ public static class InvertCommand
                         console.WriteLine(InversionViews.ProgressLine(job.mode, job.k, p));
                     }
                 });
+                finished.Add(t);
                 console.WriteLine(InversionViews.TrialLine(t));
                 return t;
             }).ToList());
@@ -90,10 +97,7 @@ public static class InvertCommand
         }
 
         console.WriteLine($"pictures: {request.Out.FullName}");
-        var manifest = RunManifest.Create("ilrg invert", request.Spec.Experiment.Seed, request, [data], started);
-        Terminal.WriteReport(console, request.Report, new InversionReport(
-            manifest, [.. experiment.TrueCounts], experiment.Restoration.CorrectedCounts, experiment.PrepareSeconds,
-            [.. trials.Select(t => InversionReport.Of(t, experiment.TrueLabels))], gain));
+        Terminal.WriteReport(console, request.Report, Report(trials, interrupted: false));
         if (request.ExpectGain is { } expected && !(gain >= expected))
         {
             error.WriteLine($"ilrg: check failed: gain {gain:F2} dB < {expected:F2} dB");

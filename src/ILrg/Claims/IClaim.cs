@@ -1,24 +1,15 @@
-using ILrg.Data;
-
 namespace ILrg.Claims;
 
-/// <summary>A claim of the paper that a suite checks: what it measures, how, and the gate it must pass.</summary>
+/// <summary>A claim of the paper that a suite checks: its plan, and how to measure one unit of its work.</summary>
 public interface IClaim
 {
-    /// <summary>Stable identifier (used in reports and goldens).</summary>
-    string Id { get; }
+    /// <summary>What the claim measures and how it is judged.</summary>
+    ClaimPlan Plan { get; }
 
-    /// <summary>Human description.</summary>
-    string Title { get; }
-
-    /// <summary>Why the setting differs from the paper, if it does (e.g. a synthetic stand-in).</summary>
-    string? Note { get; }
-
-    /// <summary>Units of work, for progress bars (trials, or inversions).</summary>
-    int Steps { get; }
-
-    /// <summary>Measures the claim and judges it against its gates.</summary>
-    /// <param name="open">Opens (or reuses) a dataset.</param>
-    /// <param name="onStep">Called after each unit of work.</param>
-    ClaimOutcome Run(Func<DatasetRequest, IImageDataset> open, Action? onStep = null);
+    /// <summary>Measures work unit <paramref name="unit"/> (0 ≤ unit &lt; <see cref="ClaimPlan.Units"/>): one trial of
+    /// a run, or a whole run. Its seeds depend only on the claim's seed and the unit's run and trial.</summary>
+    /// <param name="unit">The unit.</param>
+    /// <param name="context">Data, device and progress.</param>
+    /// <returns>One record per trial of the unit.</returns>
+    IReadOnlyList<TrialRecord> Measure(int unit, ClaimContext context);
 }

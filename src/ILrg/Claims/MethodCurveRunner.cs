@@ -25,13 +25,14 @@ public static class MethodCurveRunner
         var started = DateTimeOffset.UtcNow;
         var datasets = new Dictionary<DatasetRequest, IImageDataset>();
         var rows = new List<MethodCurveRow>();
-        foreach (PaperSweep.Point p in sweep.Points)
+        foreach (PaperClaim p in sweep.Points)
         {
             IImageDataset data = datasets.TryGetValue(p.Experiment.Dataset, out var d)
                 ? d
                 : datasets[p.Experiment.Dataset] = open(p.Experiment.Dataset);
             ComparisonResult comparison = ComparisonRunner.Run(new ComparisonSpec(p.Experiment, methods), data);
-            var row = new MethodCurveRow(p.X, p.Paper, comparison.Summaries);
+            double paper = p.Checks.First(c => c.Method == "ilrg" && c.Metric == sweep.Metric).Paper ?? double.NaN;
+            var row = new MethodCurveRow(p.X ?? double.NaN, paper, comparison.Summaries);
             rows.Add(row);
             onRow?.Invoke(row);
         }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using ILrg.Numerics;
 using static TorchSharp.torch;
 
 namespace ILrg.Data;
@@ -21,10 +23,21 @@ public sealed record Batch(IImageDataset Dataset, IReadOnlyList<int> Indices, IR
     }
 
     /// <summary>Images [start, start+count) as a float32 tensor count×C×H×W (caller owns it).</summary>
+    /// <exception cref="ArgumentException">The chunk holds more values than one array can (use smaller
+    /// chunks).</exception>
     public Tensor Images(int start, int count)
     {
         ImageShape shape = Dataset.Shape;
-        var pixels = new float[(long)count * shape.Size];
+        long values = TensorMemory.Elements([count, shape.Size], "image chunk");
+        if (values > Array.MaxLength)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{count} images of {shape} are {values} values " +
+                $"({TensorMemory.FormatBytes(values * TensorMemory.SingleBytes)}), more than one chunk can hold " +
+                $"({Array.MaxLength} values); process the batch in smaller chunks (--chunk-size)"));
+        }
+
+        var pixels = new float[values];
         for (int i = 0; i < count; i++)
         {
             Dataset.ReadImage(Indices[start + i], pixels.AsSpan(i * shape.Size, shape.Size));

@@ -55,27 +55,48 @@ public sealed class Cifar100Binary : IImageDataset
             .FirstOrDefault(File.Exists);
     }
 
+    /// <summary>The most records a file may hold: 60,000, all of CIFAR-100 (train.bin has 50,000, test.bin
+    /// 10,000).</summary>
+    public const int MaxRecords = 60_000;
+
     /// <summary>Reads a whole file.</summary>
-    /// <exception cref="InvalidDataException">Empty or truncated file, or a label out of range.</exception>
+    /// <remarks>Strict and bounded: the file length must be a whole, positive number of records and at most
+    /// <see cref="MaxRecords"/> records, checked before anything is allocated; then at most 184 MB (60,000 × 3072 pixel
+    /// bytes) is held.</remarks>
+    /// <exception cref="InvalidDataException">Empty, truncated or oversized file, trailing bytes, or a label out of
+    /// range (the message names the file).</exception>
     public static Cifar100Binary Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes = File.ReadAllBytes(path);
-        if (bytes.Length == 0 || bytes.Length % RecordSize != 0)
+        using FileStream file = File.OpenRead(path);
+        long length = file.Length;
+        if (length == 0 || length % RecordSize != 0)
         {
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"{path}: {bytes.Length} bytes is not a whole number of {RecordSize}-byte CIFAR-100 records " +
-                $"(truncated or not a CIFAR-100 binary file; {bytes.Length % RecordSize} bytes left over)"));
+                $"{path}: {length} bytes is not a whole number of {RecordSize}-byte CIFAR-100 records " +
+                $"(truncated, trailing bytes, or not a CIFAR-100 binary file; {length % RecordSize} bytes left over)"));
         }
 
-        int count = bytes.Length / RecordSize;
+        if (length / RecordSize > MaxRecords)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"{path}: {length / RecordSize} records is more than CIFAR-100 holds ({MaxRecords})"));
+        }
+
+        int count = (int)(length / RecordSize);
         var labels = new int[count];
-        var pixels = new byte[(long)count * 3072];
+        var pixels = new byte[count * 3072];
+        var record = new byte[RecordSize];
         for (int i = 0; i < count; i++)
         {
-            int offset = i * RecordSize;
-            int coarse = bytes[offset];
-            int fine = bytes[offset + 1];
+            if (file.ReadAtLeast(record, RecordSize, throwOnEndOfStream: false) < RecordSize)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"{path}: truncated while reading record {i} of {count} (the file shrank while being read)"));
+            }
+
+            int coarse = record[0];
+            int fine = record[1];
             if (coarse >= CoarseClasses || fine >= 100)
             {
                 throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
@@ -83,7 +104,13 @@ public sealed class Cifar100Binary : IImageDataset
             }
 
             labels[i] = fine;
-            bytes.AsSpan(offset + 2, 3072).CopyTo(pixels.AsSpan(i * 3072, 3072));
+            record.AsSpan(2).CopyTo(pixels.AsSpan(i * 3072, 3072));
+        }
+
+        if (file.ReadByte() >= 0)
+        {
+            throw new InvalidDataException(
+                $"{path}: trailing bytes after {count} records (the file grew while being read)");
         }
 
         return new Cifar100Binary("cifar100", pixels, labels);

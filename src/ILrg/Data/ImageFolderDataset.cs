@@ -103,16 +103,15 @@ public sealed class ImageFolderDataset : IImageDataset
     }
 
     /// <summary>Decodes, resizes the shorter side to 256, centre-crops 224 and writes raw [0,1] RGB planes.</summary>
-    /// <exception cref="InvalidDataException">Not decodable.</exception>
+    /// <exception cref="InvalidDataException">Not a complete, decodable PNG or JPEG, or sizes above the caps (see
+    /// <see cref="StrictImageDecoder"/>); the message names the file.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than 3×224×224.</exception>
     public static void Preprocess(string path, Span<float> destination)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using SKBitmap? decoded = SKBitmap.Decode(path);
-        if (decoded is null || decoded.Width < 1 || decoded.Height < 1)
-        {
-            throw new InvalidDataException($"{path}: not a decodable JPEG or PNG image (corrupt or truncated)");
-        }
-
+        const int plane = CropTo * CropTo;
+        Guard.AtLeast(destination.Length, 3 * plane, "destination length");
+        using SKBitmap decoded = StrictImageDecoder.Decode(path, ResizeTo);
         double scale = (double)ResizeTo / Math.Min(decoded.Width, decoded.Height);
         int width = Math.Max(ResizeTo, (int)Math.Round(decoded.Width * scale));
         int height = Math.Max(ResizeTo, (int)Math.Round(decoded.Height * scale));
@@ -124,7 +123,6 @@ public sealed class ImageFolderDataset : IImageDataset
         int top = (height - CropTo) / 2;
         ReadOnlySpan<byte> rgba = resized.GetPixelSpan();
         int stride = resized.RowBytes;
-        const int plane = CropTo * CropTo;
         for (int y = 0; y < CropTo; y++)
         {
             for (int x = 0; x < CropTo; x++)

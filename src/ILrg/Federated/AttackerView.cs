@@ -30,7 +30,7 @@ public static class AttackerView
 
     private static double[] ToDoubles(Tensor t)
     {
-        using Tensor d = t.detach().to_type(ScalarType.Float64).contiguous();
+        using Tensor d = t.detach().cpu().to_type(ScalarType.Float64).contiguous();
         return d.data<double>().ToArray();
     }
 }

@@ -1,5 +1,6 @@
 using ILrg.Data;
 using ILrg.Models;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ILrg.Federated;
@@ -27,9 +28,10 @@ public static class Client
         int n = batch.Size;
         int chunk = mode == ClientMode.Train ? n : chunkSize;
         long classes = model.Classes;
+        Device device = ComputeDevice.Of(model);
         using var outer = NewDisposeScope();
-        Tensor gb = zeros(classes);
-        Tensor gw = zeros(classes, model.EmbeddingSize);
+        Tensor gb = zeros(classes, device: device);
+        Tensor gw = zeros(classes, model.EmbeddingSize, device: device);
         using (no_grad())
         {
             for (int start = 0; start < n; start += chunk)
@@ -37,16 +39,21 @@ public static class Client
                 int count = Math.Min(chunk, n - start);
                 using var scope = NewDisposeScope();
                 using Tensor images = batch.Images(start, count);
-                var (logits, embedding) = model.ForwardWithEmbedding(images);
+                var (logits, embedding) = model.ForwardWithEmbedding(ComputeDevice.On(images, device));
+                Tensor labels = ComputeDevice.On(batch.LabelTensor(start, count), device);
                 Tensor diff = nn.functional.softmax(logits, 1) -
-                              nn.functional.one_hot(batch.LabelTensor(start, count), classes).to_type(ScalarType.Float32);
+                              nn.functional.one_hot(labels, classes).to_type(ScalarType.Float32);
                 gb.add_(diff.sum(dim: 0));
                 gw.add_(diff.t().matmul(embedding));
             }
         }
 
-        gb.div_(n);
-        gw.div_(n);
+        using (Scalar count = n.ToScalar()) // explicit and kept alive: TorchSharp does not keep implicit scalars alive
+        {
+            gb.div_(count);
+            gw.div_(count);
+        }
+
         var gradients = new Dictionary<string, ParameterGradient>
         {
             [ClientUpdate.FcWeight] = ToManaged(gw),
@@ -64,8 +71,11 @@ public static class Client
         SetMode(model, mode);
         using var scope = NewDisposeScope();
         var named = model.named_parameters().Where(p => p.parameter.requires_grad).ToList();
+        Device device = ComputeDevice.Of(model);
         using Tensor images = batch.Images();
-        Tensor loss = nn.functional.cross_entropy(model.forward(images), batch.LabelTensor(0, batch.Size));
+        Tensor loss = nn.functional.cross_entropy(
+            model.forward(ComputeDevice.On(images, device)),
+            ComputeDevice.On(batch.LabelTensor(0, batch.Size), device));
         var grads = autograd.grad([loss], named.Select(p => (Tensor)p.parameter).ToList());
         var gradients = new Dictionary<string, ParameterGradient>();
         for (int i = 0; i < named.Count; i++)
@@ -106,7 +116,7 @@ public static class Client
 
     private static ParameterGradient ToManaged(Tensor t)
     {
-        using Tensor contiguous = t.detach().contiguous().to_type(ScalarType.Float32);
+        using Tensor contiguous = t.detach().cpu().contiguous().to_type(ScalarType.Float32);
         return new ParameterGradient(t.shape.ToArray(), contiguous.data<float>().ToArray());
     }
 }

@@ -1,3 +1,4 @@
+using ILrg.Models;
 using ILrg.Numerics;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -33,9 +34,12 @@ public sealed class DeepLeakage : IGradientInverter
     {
         var shape = problem.Shape;
         int n = problem.BatchSize;
+        Device device = ComputeDevice.Of(problem.Model);
         using var generator = new Generator(DeterministicRandom.Derive(_settings.Seed, (ulong)restart));
-        using var x = new Parameter(randn([n, shape.Channels, shape.Height, shape.Width], generator: generator), requires_grad: true);
-        using var labels = DummyLabels.Create(problem.Labels, n, problem.Model.Classes, generator);
+        using var x = new Parameter(
+            ComputeDevice.MoveTo(randn([n, shape.Channels, shape.Height, shape.Width], generator: generator), device),
+            requires_grad: true);
+        using var labels = DummyLabels.Create(problem.Labels, n, problem.Model.Classes, generator, device);
         var trainable = labels.Trainable(x);
         using var optimizer = new Lbfgs(trainable, _settings.LearningRate);
         var tracker = new RestartTracker(restart, _settings.ProgressEvery, _settings.EarlyStopPatience, progress);

@@ -1,3 +1,4 @@
+using ILrg.Models;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -19,13 +20,20 @@ internal sealed class DummyLabels : IDisposable
     public Parameter? Logits { get; }
 
     /// <summary>Builds the labels for one restart; trainable logits start N(0,1) from <paramref name="generator"/>.</summary>
-    public static DummyLabels Create(InversionLabels labels, int n, long classes, Generator generator)
+    /// <remarks>Drawn on the CPU from the generator, then moved to <paramref name="device"/> (default CPU).</remarks>
+    public static DummyLabels Create(
+        InversionLabels labels, int n, long classes, Generator generator, Device? device = null)
     {
+        ArgumentNullException.ThrowIfNull(labels);
+        Device where = device ?? CPU;
+        Parameter Soft(long rows) =>
+            new(ComputeDevice.MoveTo(randn([rows, classes], generator: generator), where), requires_grad: true);
         return labels.Mode switch
         {
-            LabelMode.JointShared => new DummyLabels(null, new Parameter(randn([1, classes], generator: generator), requires_grad: true)),
-            LabelMode.JointPerImage => new DummyLabels(null, new Parameter(randn([n, classes], generator: generator), requires_grad: true)),
-            _ => new DummyLabels(tensor(labels.Fixed.Select(l => (long)l).ToArray(), int64), null),
+            LabelMode.JointShared => new DummyLabels(null, Soft(1)),
+            LabelMode.JointPerImage => new DummyLabels(null, Soft(n)),
+            _ => new DummyLabels(
+                ComputeDevice.MoveTo(tensor(labels.Fixed.Select(l => (long)l).ToArray(), int64), where), null),
         };
     }
 
@@ -52,7 +60,7 @@ internal sealed class DummyLabels : IDisposable
     {
         using var scope = NewDisposeScope();
         Tensor t = _fixed ?? (Logits!.shape[0] == 1 ? Logits.detach().argmax(1).expand(n) : Logits.detach().argmax(1));
-        return t.to_type(int64).data<long>().Select(v => (int)v).ToArray();
+        return t.to_type(int64).cpu().data<long>().Select(v => (int)v).ToArray();
     }
 
     /// <inheritdoc />

@@ -25,7 +25,7 @@ internal sealed class GradientMatcher : IDisposable
             var g = problem.Update[p.name];
             return tensor(g.Values, [g.Values.LongLength]);
         }).ToList();
-        _target = cat(flat, 0).MoveToOuterDisposeScope();
+        _target = ComputeDevice.On(cat(flat, 0), ComputeDevice.Of(problem.Model)).MoveToOuterDisposeScope();
         _targetNorm = _target.norm().MoveToOuterDisposeScope();
         if (_targetNorm.item<float>() == 0f)
         {

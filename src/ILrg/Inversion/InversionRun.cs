@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ILrg.Federated;
+using ILrg.Models;
 using static TorchSharp.torch;
 
 namespace ILrg.Inversion;
@@ -21,7 +22,7 @@ internal static class InversionRun
         problem.Validate();
         Client.SetMode(problem.Model, problem.Mode);
         using var matcher = new GradientMatcher(problem);
-        using var box = new PixelBox(problem.Normalisation, problem.Shape.Channels);
+        using var box = new PixelBox(problem.Normalisation, problem.Shape.Channels, ComputeDevice.Of(problem.Model));
         var outcomes = new List<Outcome>();
         for (int r = 0; r < settings.Restarts; r++)
         {

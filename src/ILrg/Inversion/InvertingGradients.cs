@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ILrg.Federated;
+using ILrg.Models;
 using ILrg.Numerics;
 using static TorchSharp.torch;
 
@@ -41,10 +42,12 @@ public sealed class InvertingGradients : IGradientInverter
     {
         var shape = problem.Shape;
         int n = problem.BatchSize;
+        Device device = ComputeDevice.Of(problem.Model);
         using var generator = new Generator(DeterministicRandom.Derive(_settings.Seed, (ulong)restart));
         using var x = new TorchSharp.Modules.Parameter(
-            randn([n, shape.Channels, shape.Height, shape.Width], generator: generator), requires_grad: true);
-        using var labels = DummyLabels.Create(problem.Labels, n, problem.Model.Classes, generator);
+            ComputeDevice.MoveTo(randn([n, shape.Channels, shape.Height, shape.Width], generator: generator), device),
+            requires_grad: true);
+        using var labels = DummyLabels.Create(problem.Labels, n, problem.Model.Classes, generator, device);
         using var optimizer = optim.Adam(labels.Trainable(x), _settings.LearningRate);
         var scheduler = optim.lr_scheduler.MultiStepLR(optimizer, Milestones(_settings.Iterations), 0.1);
         var tracker = new RestartTracker(restart, _settings.ProgressEvery, _settings.EarlyStopPatience, progress);

@@ -1,4 +1,5 @@
 using ILrg.Data;
+using ILrg.Models;
 using static TorchSharp.torch;
 
 namespace ILrg.Inversion;
@@ -6,14 +7,17 @@ namespace ILrg.Inversion;
 /// <summary>The valid pixel box in normalised space: raw pixels in [0,1] map to [−mean/std, (1−mean)/std].</summary>
 internal sealed class PixelBox : IDisposable
 {
-    public PixelBox(Normalisation normalisation, int channels)
+    public PixelBox(Normalisation normalisation, int channels, Device? device = null)
     {
+        Device where = device ?? CPU;
         double[] mean = Enumerable.Range(0, channels).Select(c => normalisation.Mean[normalisation.Mean.Count == 1 ? 0 : c]).ToArray();
         double[] std = Enumerable.Range(0, channels).Select(c => normalisation.Std[normalisation.Std.Count == 1 ? 0 : c]).ToArray();
-        Mean = tensor(mean.Select(v => (float)v).ToArray(), [1, channels, 1, 1]);
-        Std = tensor(std.Select(v => (float)v).ToArray(), [1, channels, 1, 1]);
-        Low = tensor(mean.Select((m, i) => (float)(-m / std[i])).ToArray(), [1, channels, 1, 1]);
-        High = tensor(mean.Select((m, i) => (float)((1 - m) / std[i])).ToArray(), [1, channels, 1, 1]);
+        Mean = ComputeDevice.MoveTo(tensor(mean.Select(v => (float)v).ToArray(), [1, channels, 1, 1]), where);
+        Std = ComputeDevice.MoveTo(tensor(std.Select(v => (float)v).ToArray(), [1, channels, 1, 1]), where);
+        Low = ComputeDevice.MoveTo(
+            tensor(mean.Select((m, i) => (float)(-m / std[i])).ToArray(), [1, channels, 1, 1]), where);
+        High = ComputeDevice.MoveTo(
+            tensor(mean.Select((m, i) => (float)((1 - m) / std[i])).ToArray(), [1, channels, 1, 1]), where);
     }
 
     public Tensor Mean { get; }
@@ -37,7 +41,7 @@ internal sealed class PixelBox : IDisposable
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        Tensor raw = (x.detach() * Std + Mean).clamp(0, 1).contiguous();
+        Tensor raw = (x.detach() * Std + Mean).clamp(0, 1).cpu().contiguous();
         return raw.data<float>().ToArray();
     }
 

@@ -22,10 +22,10 @@ public static class TotalVariation
         long w = images.shape[3];
         Tensor dx = w > 1
             ? (images[.., .., .., TensorIndex.Slice(0, w - 1)] - images[.., .., .., TensorIndex.Slice(1, w)]).abs().mean()
-            : zeros(1).squeeze();
+            : zeros(1, device: images.device).squeeze();
         Tensor dy = h > 1
             ? (images[.., .., TensorIndex.Slice(0, h - 1), ..] - images[.., .., TensorIndex.Slice(1, h), ..]).abs().mean()
-            : zeros(1).squeeze();
+            : zeros(1, device: images.device).squeeze();
         return (dx + dy).MoveToOuterDisposeScope();
     }
 }

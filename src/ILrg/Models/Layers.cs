@@ -16,7 +16,7 @@ public static class Layers
     {
         Activation.Relu => nn.ReLU(),
         Activation.Silu => nn.SiLU(),
-        Activation.LeakyRelu => nn.LeakyReLU(0.01),
+        Activation.LeakyRelu => new LeakyRelu(),
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "unknown activation"),
     };
 

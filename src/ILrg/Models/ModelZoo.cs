@@ -23,7 +23,7 @@ public static class ModelZoo
             _ => throw new ArgumentException(
                 $"unknown model '{spec.Name}'; known: {string.Join(", ", Names)}", nameof(spec)),
         };
-        return spec.CheckpointPath is null ? model : Checkpoints.LoadInto(model, spec.CheckpointPath);
+        return spec.CheckpointPath is null ? model : Checkpoints.LoadInto(model, shape, spec.CheckpointPath);
     }
 
     private static int Depth(string name) =>

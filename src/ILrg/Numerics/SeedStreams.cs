@@ -17,4 +17,14 @@ public static class SeedStreams
 
     /// <summary>The seed of a per-run <paramref name="stream"/> (no trial index), e.g. training.</summary>
     public static ulong ForRun(ulong seed, SeedPurpose stream) => DeterministicRandom.Derive(seed, (ulong)stream);
+
+    /// <summary>The base seed of run <paramref name="run"/> of a multi-run claim or sweep point with base <paramref
+    /// name="seed"/>: seed + run (wrapping), so run k is <c>ilrg run --seed S+k --model-per run</c>. Each run's streams
+    /// are derived from it as for any base seed, so adjacent runs draw independent streams.
+    /// </summary>
+    public static ulong RunSeed(ulong seed, int run)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(run);
+        return unchecked(seed + (ulong)run);
+    }
 }

@@ -18,6 +18,17 @@ public static class EnumText
     public static string Of<T>(T value)
         where T : struct, Enum => Cache<T>.Table.First(e => e.Value.Equals(value)).Text;
 
+    /// <summary>The texts of the single-bit values set in a [Flags] <paramref name="value"/>, in declaration order.</summary>
+    public static IReadOnlyList<string> FlagsOf<T>(T value)
+        where T : struct, Enum
+    {
+        ulong bits = Convert.ToUInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+        return Cache<T>.Table
+            .Where(e => Convert.ToUInt64(e.Value, System.Globalization.CultureInfo.InvariantCulture) is var v
+                        && v != 0 && (v & (v - 1)) == 0 && (bits & v) == v)
+            .Select(e => e.Text).ToArray();
+    }
+
     /// <summary>The value whose text is <paramref name="text"/> (case-insensitive).</summary>
     /// <exception cref="ArgumentException">No value has that text; the message lists the valid ones.</exception>
     public static T Parse<T>(string text)

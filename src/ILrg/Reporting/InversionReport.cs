@@ -12,13 +12,15 @@ namespace ILrg.Reporting;
 /// <param name="Runs">One entry per label mode / label-error count.</param>
 /// <param name="PsnrGainILrgOverJointShared">Mean PSNR with iLRG labels minus that with the shared joint label (dB),
 /// when both ran.</param>
+/// <param name="Interrupted">True when the command was interrupted and holds only the runs that finished.</param>
 public sealed record InversionReport(
     RunManifest Manifest,
     ImmutableArray<int> TrueCounts,
     ImmutableArray<int> RestoredCounts,
     double PrepareSeconds,
     ImmutableArray<InversionReport.Run> Runs,
-    double? PsnrGainILrgOverJointShared)
+    double? PsnrGainILrgOverJointShared,
+    bool Interrupted = false)
 {
     /// <summary>Builds the report entry of one trial.</summary>
     public static Run Of(InversionTrial trial, IReadOnlyList<int> trueLabels)

@@ -15,6 +15,15 @@ public static class ResultJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower), new PathConverter() },
     };
 
+    /// <summary>Builds the serializer's metadata for <paramref name="type"/> ahead of time (so that writing a report
+    /// after Ctrl-C does not pay the first-use cost).</summary>
+    public static void Prepare(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        Options.MakeReadOnly(populateMissingResolver: true);
+        _ = Options.GetTypeInfo(type);
+    }
+
     /// <summary>Serializes any report object.</summary>
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using ILrg.Data;
+using ILrg.Numerics;
 
 namespace ILrg.Reporting;
 
@@ -21,6 +22,8 @@ namespace ILrg.Reporting;
 /// <param name="StartedUtc">When the run started.</param>
 /// <param name="WallSeconds">Wall time of the whole run.</param>
 /// <param name="StageTotalsMs">Summed wall time per pipeline stage, when the run has stages.</param>
+/// <param name="Shard">The shard (<c>--shard i/n</c>) when the report is a partial one; null for a whole run and for a
+/// merged report.</param>
 public sealed record RunManifest(
     string Tool,
     string Version,
@@ -33,12 +36,13 @@ public sealed record RunManifest(
     string OperatingSystem,
     DateTimeOffset StartedUtc,
     double WallSeconds,
-    IReadOnlyDictionary<string, double>? StageTotalsMs = null)
+    IReadOnlyDictionary<string, double>? StageTotalsMs = null,
+    WorkShard? Shard = null)
 {
     /// <summary>A manifest for a run that started at <paramref name="started"/> and ends now.</summary>
     public static RunManifest Create(
         string tool, ulong seed, object configuration, IEnumerable<IImageDataset> datasets, DateTimeOffset started,
-        IReadOnlyDictionary<string, double>? stageTotalsMs = null)
+        IReadOnlyDictionary<string, double>? stageTotalsMs = null, WorkShard? shard = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(datasets);
@@ -49,7 +53,7 @@ public sealed record RunManifest(
             tool, VersionOf(self), commit, seed, configuration,
             [.. datasets.DistinctBy(d => d.Name).Select(d => new DatasetInfo(d.Name, d.IsSynthetic, d.Count, d.Classes))],
             CurrentLibraries(), RuntimeInformation.FrameworkDescription, RuntimeInformation.OSDescription, started,
-            (DateTimeOffset.UtcNow - started).TotalSeconds, stageTotalsMs);
+            (DateTimeOffset.UtcNow - started).TotalSeconds, stageTotalsMs, shard);
     }
 
     /// <summary>The versions of the libraries whose behaviour can move results.</summary>

@@ -25,10 +25,14 @@ public static class ClassEmbeddingRecovery
     public static Tensor Recover(Tensor weightGradient, Tensor biasGradient)
     {
         using var scope = NewDisposeScope();
+        // Every Scalar is held in a local until the end: TorchSharp leaves temporary Scalars (constants, and the alpha
+        // of add) to the finalizer, which can free one while libtorch still reads it ("Unknown scalar type" under GC
+        // load). Hence add(x, alpha) with a held alpha, never the + operator with a Scalar or Tensor.
+        using Scalar low = (double)-ExponentClip, high = (double)ExponentClip, ten = 10.0;
         var (mW, eW) = Decompose(weightGradient, zeroMantissa: 0.0, zeroExponent: 0);
         var (mB, eB) = Decompose(biasGradient, zeroMantissa: 1.0, zeroExponent: ZeroBiasExponent);
-        Tensor exponent = (eW - eB.unsqueeze(1)).clamp(-ExponentClip, ExponentClip);
-        Tensor result = mW / mB.unsqueeze(1) * full_like(exponent, 10.0).pow(exponent);
+        Tensor exponent = (eW - eB.unsqueeze(1)).clamp(low, high);
+        Tensor result = mW / mB.unsqueeze(1) * full_like(exponent, ten).pow(exponent);
         return result.MoveToOuterDisposeScope();
     }
 
@@ -39,23 +43,26 @@ public static class ClassEmbeddingRecovery
     internal static (Tensor Mantissa, Tensor Exponent) Decompose(Tensor x, double zeroMantissa, int zeroExponent)
     {
         using var scope = NewDisposeScope();
-        Tensor isZero = x.eq(0.0);
+        // Every Scalar, alpha included, is held in a local until the end (see Recover); sub has no alpha.
+        using Scalar zero = 0.0, one = 1.0, ten = 10.0, million = 1e6;
+        using Scalar zeroM = zeroMantissa, zeroE = (double)zeroExponent;
+        Tensor isZero = x.eq(zero);
         Tensor magnitude = x.abs().where(isZero.logical_not(), ones_like(x));
         Tensor exponent = magnitude.log10().floor();
-        Tensor mantissa = x / full_like(exponent, 10.0).pow(exponent);
+        Tensor mantissa = x / full_like(exponent, ten).pow(exponent);
         // Guard against log10 rounding at exact powers of ten, then round to 6 decimals (7 significant digits).
-        Tensor tooLarge = mantissa.abs().ge(10.0);
-        mantissa = mantissa.where(tooLarge.logical_not(), mantissa / 10.0);
-        exponent = exponent.where(tooLarge.logical_not(), exponent + 1.0);
-        Tensor tooSmall = mantissa.abs().lt(1.0).logical_and(isZero.logical_not());
-        mantissa = mantissa.where(tooSmall.logical_not(), mantissa * 10.0);
-        exponent = exponent.where(tooSmall.logical_not(), exponent - 1.0);
-        mantissa = (mantissa * 1e6).round() / 1e6;
-        Tensor roundedUp = mantissa.abs().ge(10.0);
-        mantissa = mantissa.where(roundedUp.logical_not(), mantissa / 10.0);
-        exponent = exponent.where(roundedUp.logical_not(), exponent + 1.0);
-        mantissa = mantissa.where(isZero.logical_not(), full_like(x, zeroMantissa));
-        exponent = exponent.where(isZero.logical_not(), full_like(x, (double)zeroExponent));
+        Tensor tooLarge = mantissa.abs().ge(ten);
+        mantissa = mantissa.where(tooLarge.logical_not(), mantissa / ten);
+        exponent = exponent.where(tooLarge.logical_not(), exponent.add(one, one));
+        Tensor tooSmall = mantissa.abs().lt(one).logical_and(isZero.logical_not());
+        mantissa = mantissa.where(tooSmall.logical_not(), mantissa * ten);
+        exponent = exponent.where(tooSmall.logical_not(), exponent - one);
+        mantissa = (mantissa * million).round() / million;
+        Tensor roundedUp = mantissa.abs().ge(ten);
+        mantissa = mantissa.where(roundedUp.logical_not(), mantissa / ten);
+        exponent = exponent.where(roundedUp.logical_not(), exponent.add(one, one));
+        mantissa = mantissa.where(isZero.logical_not(), full_like(x, zeroM));
+        exponent = exponent.where(isZero.logical_not(), full_like(x, zeroE));
         return (mantissa.MoveToOuterDisposeScope(), exponent.MoveToOuterDisposeScope());
     }
 }

@@ -8,6 +8,7 @@ public static class CountPostProcessing
 {
     /// <summary>
     /// <c>res</c>: negatives → 0; round half to even; any count above N → 0 (set to zero, not clipped), as the reference.
+    /// A NaN entry (a numerically broken system) also gives 0; <see cref="LabelRestoration.Check"/> flags it.
     /// </summary>
     public static ImmutableArray<int> Res(ReadOnlySpan<double> solution, int batchSize)
     {
@@ -16,7 +17,8 @@ public static class CountPostProcessing
         {
             if (double.IsNaN(x))
             {
-                throw new ArgumentException("the NoI solution contains NaN", nameof(solution));
+                res.Add(0);
+                continue;
             }
 
             double rounded = Math.Round(Math.Max(x, 0.0), MidpointRounding.ToEven);
@@ -50,7 +52,7 @@ public static class CountPostProcessing
         for (int c = 0; c < classes; c++)
         {
             double x = solution[c];
-            target[c] = x > batchSize + 0.5 ? 0.0 : Math.Clamp(x, 0.0, batchSize);
+            target[c] = double.IsNaN(x) || x > batchSize + 0.5 ? 0.0 : Math.Clamp(x, 0.0, batchSize);
         }
 
         long sum = counts.Sum(v => (long)v);

@@ -71,7 +71,7 @@ public sealed class ILrgRestorer : ILabelRestorer
 
         scale = Math.Sqrt(scale);
         var diagnostics = new RestorationDiagnostics(
-            [.. full], solution.Rank, solution.ConditionNumber, residual, scale > 0 ? residual / scale : 0.0);
+            [.. full], solution.Rank, solution.ConditionNumber, residual, scale > 0 ? residual / scale : 0.0, u);
         return new LabelRestoration(Name, res, corrected, diagnostics, IsInstanceWise: true);
     }
 }

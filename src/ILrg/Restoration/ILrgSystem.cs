@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ILrg.Restoration;
@@ -106,15 +107,18 @@ public sealed class ILrgSystem
         int c = observation.Classes;
         if (options.Variant == ILrgVariant.Estimate)
         {
-            return full(c, c, 1.0 / c, dtype: float64);
+            using Scalar uniform = 1.0 / c; // held until used: a temporary Scalar can be finalized mid-call
+            return full(c, c, uniform, dtype: float64);
         }
 
         Tensor w = tensor(observation.Weight.ToArray(), float64).reshape(c, observation.EmbeddingSize);
         Tensor b = tensor(observation.Bias.ToArray(), float64);
         Tensor gw = tensor(observation.WeightGradient.ToArray(), float64).reshape(c, observation.EmbeddingSize);
         Tensor embeddings = ClassEmbeddingRecovery.Recover(gw, gb);
-        Tensor logits = embeddings.matmul(w.t()) + b;
-        return nn.functional.softmax(logits * options.Alpha, 1);
+        using Scalar one = 1.0; // alpha held alive: a temporary Scalar can be finalized while libtorch reads it
+        Tensor logits = embeddings.matmul(w.t()).add(b, one);
+        using Scalar alpha = options.Alpha; // held until used: a temporary Scalar can be finalized mid-call
+        return nn.functional.softmax(logits * alpha, 1);
     }
 
     private static int[] SelectUnknowns(
@@ -149,7 +153,8 @@ public sealed class ILrgSystem
         int c = observation.Classes;
         int n = observation.BatchSize;
         Tensor matrix = cat([ones(1, c, dtype: float64), gradientRows], 0);
-        Tensor rhs = cat([tensor(new double[] { n }, float64), gb * n], 0);
+        using Scalar batch = (double)n; // held until used: a temporary Scalar can be finalized mid-call
+        Tensor rhs = cat([tensor(new double[] { n }, float64), gb * batch], 0);
         NoISolution full = PseudoinverseSolver.Solve(matrix, rhs);
         var res = CountPostProcessing.Res(full.Values, n);
         return Enumerable.Range(0, c).Where(i => res[i] > 0).ToArray();

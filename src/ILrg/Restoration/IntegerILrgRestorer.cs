@@ -55,7 +55,7 @@ public sealed class IntegerILrgRestorer : ILabelRestorer
         double scale = Math.Sqrt(observation.BiasGradient.ToArray().Sum(g => n * g * n * g));
         RestorationDiagnostics d = relaxed.Diagnostics!;
         var diagnostics = new RestorationDiagnostics(
-            d.Solution, d.Rank, mip is null ? double.NaN : d.ConditionNumber, norm, scale > 0 ? norm / scale : 0.0);
+            d.Solution, d.Rank, mip is null ? double.NaN : d.ConditionNumber, norm, scale > 0 ? norm / scale : 0.0, d.Unknowns);
         return new LabelRestoration(Name, counts, counts, diagnostics, IsInstanceWise: true);
     }
 
@@ -67,6 +67,12 @@ public sealed class IntegerILrgRestorer : ILabelRestorer
             ?? throw new InvalidOperationException("OR-Tools has neither SCIP nor CBC in this build");
         solver.SetNumThreads(1);
         solver.SetTimeLimit((long)_timeLimit.TotalMilliseconds);
+        if (solver.SolverVersion().Contains("SCIP", StringComparison.OrdinalIgnoreCase))
+        {
+            // SCIP installs its own SIGINT handler while it solves, which would swallow the user's Ctrl-C: let the
+            // host process see it (the CLI then stops within its grace period, issue 9).
+            solver.SetSolverSpecificParametersAsString("misc/catchctrlc = FALSE");
+        }
         ReadOnlySpan<int> unknowns = system.Unknowns;
         var k = new Variable[unknowns.Length];
         Constraint total = solver.MakeConstraint(n, n, "sum");

@@ -17,6 +17,40 @@ public sealed record LabelRestoration(
     RestorationDiagnostics? Diagnostics,
     bool IsInstanceWise)
 {
+    /// <summary>The facts an auditor must see about this restoration of a batch of <paramref name="batchSize"/>.</summary>
+    public RestorationWarnings Check(int batchSize)
+    {
+        var flags = RestorationWarnings.None;
+        if (IsInstanceWise && Counts.Sum() != batchSize)
+        {
+            flags |= RestorationWarnings.SumNotN;
+        }
+
+        if (Diagnostics is { } d)
+        {
+            if (d.Solution.Any(x => !double.IsFinite(x)))
+            {
+                flags |= RestorationWarnings.NonFiniteSolution;
+            }
+
+            if (d.Unknowns > 0 && d.Rank < d.Unknowns)
+            {
+                flags |= RestorationWarnings.RankDeficient;
+            }
+
+            if (d.Unknowns > 0 && double.IsNaN(d.ConditionNumber))
+            {
+                flags |= RestorationWarnings.SolverFallback;
+            }
+            else if (d.Unknowns > 0 && d.ConditionNumber * batchSize / (1 << 24) >= 0.5)
+            {
+                flags |= RestorationWarnings.IllConditioned;
+            }
+        }
+
+        return flags;
+    }
+
     /// <summary>Classes with a positive restored count.</summary>
     public IEnumerable<int> PresentClasses() => Enumerable.Range(0, Counts.Length).Where(c => Counts[c] > 0);
 

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ILrg.Restoration;
@@ -20,7 +21,8 @@ public static class PseudoinverseSolver
         double[] singular = s.data<double>().ToArray();
         double largest = singular.Length == 0 ? 0.0 : singular.Max();
         double cutoff = RelativeCutoff * largest;
-        Tensor keep = s.gt(cutoff);
+        using Scalar threshold = cutoff; // held until used: a temporary Scalar can be finalized mid-call
+        Tensor keep = s.gt(threshold);
         Tensor inverse = keep.to_type(ScalarType.Float64) / s.where(keep, ones_like(s));
         Tensor x = vh.t().matmul(inverse * u.t().matmul(rhs));
         int rank = singular.Count(v => v > cutoff);

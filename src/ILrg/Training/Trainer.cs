@@ -18,10 +18,11 @@ public static class Trainer
     /// <param name="outputDirectory">Where checkpoints go (created).</param>
     /// <param name="onCheckpoint">Called after each save.</param>
     /// <returns>The checkpoints in order, the first being the untrained weights.</returns>
+    /// <param name="cancellation">Checked before every step; the checkpoints saved so far stay on disk.</param>
     /// <exception cref="ArgumentException">Non-positive iterations, batch size or interval, or a batch larger than the data.</exception>
     public static IReadOnlyList<TrainingCheckpoint> Train(
         ModelSpec spec, IImageDataset dataset, TrainingOptions options, string outputDirectory,
-        Action<TrainingCheckpoint>? onCheckpoint = null)
+        Action<TrainingCheckpoint>? onCheckpoint = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -38,23 +39,20 @@ public static class Trainer
         Directory.CreateDirectory(outputDirectory);
         using var generator = new Generator(SeedStreams.ForRun(options.Seed, SeedPurpose.TrainingModel));
         using Classifier model = ModelZoo.Create(spec, dataset.Shape, dataset.Classes, generator);
-        using var optimizer = optim.SGD(
-            model.parameters(), options.LearningRate, momentum: options.Momentum,
-            weight_decay: options.WeightDecay, nesterov: true);
+        using var optimizer = new NesterovSgd(model.parameters(), options.Momentum, options.WeightDecay);
         var order = new Order(dataset, SeedStreams.ForRun(options.Seed, SeedPurpose.TrainingOrder));
-        var saved = new List<TrainingCheckpoint> { Save(model, spec, outputDirectory, 0, double.NaN, double.NaN) };
+        var saved = new List<TrainingCheckpoint>
+        {
+            Save(model, spec, dataset.Shape, outputDirectory, 0, double.NaN, double.NaN),
+        };
         onCheckpoint?.Invoke(saved[0]);
         double lossSum = 0, accSum = 0;
         int steps = 0;
         model.train();
         for (int it = 0; it < options.Iterations; it++)
         {
-            foreach (var group in optimizer.ParamGroups)
-            {
-                group.LearningRate = options.LearningRateAt(it);
-            }
-
-            var (loss, accuracy) = Step(model, optimizer, order.Next(options.BatchSize));
+            cancellation.ThrowIfCancellationRequested();
+            var (loss, accuracy) = Step(model, optimizer, options.LearningRateAt(it), order.Next(options.BatchSize));
             lossSum += loss;
             accSum += accuracy;
             steps++;
@@ -66,7 +64,8 @@ public static class Trainer
             int done = it + 1;
             if (done % options.CheckpointEvery == 0 || done == options.Iterations)
             {
-                var checkpoint = Save(model, spec, outputDirectory, done, lossSum / steps, accSum / steps);
+                var checkpoint = Save(
+                    model, spec, dataset.Shape, outputDirectory, done, lossSum / steps, accSum / steps);
                 saved.Add(checkpoint);
                 onCheckpoint?.Invoke(checkpoint);
                 lossSum = accSum = 0;
@@ -77,25 +76,27 @@ public static class Trainer
         return saved;
     }
 
-    private static (double Loss, double Accuracy) Step(Classifier model, optim.Optimizer optimizer, Batch batch)
+    private static (double Loss, double Accuracy) Step(
+        Classifier model, NesterovSgd optimizer, double learningRate, Batch batch)
     {
         using var scope = NewDisposeScope();
-        optimizer.zero_grad();
+        model.zero_grad();
         Tensor images = batch.Images();
         Tensor labels = batch.LabelTensor(0, batch.Size);
         Tensor logits = model.forward(images);
         Tensor loss = nn.functional.cross_entropy(logits, labels);
         loss.backward();
-        optimizer.step();
+        optimizer.Step(learningRate);
         double accuracy = logits.argmax(1).eq(labels).to_type(ScalarType.Float64).mean().item<double>();
         return (loss.item<float>(), accuracy);
     }
 
     private static TrainingCheckpoint Save(
-        Classifier model, ModelSpec spec, string directory, int iteration, double loss, double accuracy)
+        Classifier model, ModelSpec spec, ImageShape shape, string directory, int iteration, double loss,
+        double accuracy)
     {
         string path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{spec.Name}-it{iteration:D6}.pt"));
-        Checkpoints.Save(model, path);
+        Checkpoints.Save(model, shape, path);
         return new TrainingCheckpoint(iteration, path, loss, accuracy);
     }
 

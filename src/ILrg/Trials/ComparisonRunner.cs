@@ -1,5 +1,6 @@
 using ILrg.Data;
 using ILrg.Metrics;
+using ILrg.Numerics;
 using ILrg.Reporting;
 using ILrg.Restoration.Registry;
 using static TorchSharp.torch;
@@ -13,8 +14,18 @@ namespace ILrg.Trials;
 public static class ComparisonRunner
 {
     /// <summary>Runs the comparison on an opened dataset.</summary>
-    /// <exception cref="ArgumentException">Bad configuration or an unknown method.</exception>
-    public static ComparisonResult Run(ComparisonSpec spec, IImageDataset dataset, Action<ComparisonTrial>? onTrial = null)
+    /// <param name="spec">The comparison.</param>
+    /// <param name="dataset">The dataset named by the spec.</param>
+    /// <param name="onTrial">Called after each trial.</param>
+    /// <param name="shard">Run only the trials t with t mod n = i − 1 (a partial result; <see
+    /// cref="ResultMerge"/>).</param>
+    /// <param name="cancellation">Checked before each trial.</param>
+    /// <exception cref="ArgumentException">Bad configuration, an unknown method or a shard without trials.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the trials finished so far went to
+    /// <paramref name="onTrial"/>.</exception>
+    public static ComparisonResult Run(
+        ComparisonSpec spec, IImageDataset dataset, Action<ComparisonTrial>? onTrial = null, WorkShard? shard = null,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -24,16 +35,26 @@ public static class ComparisonRunner
         var started = DateTimeOffset.UtcNow;
         var sampler = new BatchSampler(dataset);
         var trials = new List<ComparisonTrial>(experiment.Trials);
-        for (int t = 0; t < experiment.Trials; t++)
+        foreach (int t in ResultMerge.TrialsOf(experiment.Trials, shard))
         {
+            cancellation.ThrowIfCancellationRequested();
             ComparisonTrial trial = RunTrial(spec, dataset, sampler, methods, t);
             trials.Add(trial);
             onTrial?.Invoke(trial);
         }
 
-        var summaries = methods.Select(m => Summarise(m, trials)).ToList();
-        var manifest = RunManifest.Create("ilrg compare", experiment.Seed, spec, [dataset], started);
-        return new ComparisonResult(manifest, spec, summaries, trials);
+        return Summarise(spec, dataset, trials, started, shard);
+    }
+
+    /// <summary>The result of the trials that ran (all of them, or those finished before an interruption).</summary>
+    public static ComparisonResult Summarise(
+        ComparisonSpec spec, IImageDataset dataset, IReadOnlyList<ComparisonTrial> trials, DateTimeOffset started,
+        WorkShard? shard = null, bool interrupted = false)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var summaries = Summarise(RestorerRegistry.Select(spec.Methods), trials);
+        var manifest = RunManifest.Create("ilrg compare", spec.Experiment.Seed, spec, [dataset], started, shard: shard);
+        return new ComparisonResult(manifest, spec, summaries, trials, interrupted);
     }
 
     /// <summary>One trial: the shared update, then every method on it.</summary>
@@ -50,11 +71,17 @@ public static class ComparisonRunner
         {
             var (restoration, ms) = TrialPipeline.Restore(spec.Experiment, dataset, trial, method, auxiliary);
             results.Add(new MethodTrial(
-                method.Name, restoration.Counts, LabelMetrics.Score(trial.TrueCounts, restoration.Counts), ms));
+                method.Name, restoration.Counts, LabelMetrics.Score(trial.TrueCounts, restoration.Counts), ms,
+                EnumText.FlagsOf(restoration.Check(spec.Experiment.BatchSize))));
         }
 
         return new ComparisonTrial(index, trial.BatchSeed, trial.ModelSeed, trial.TrueCounts, results);
     }
+
+    /// <summary>Every method's summary over <paramref name="trials"/>.</summary>
+    internal static List<MethodSummary> Summarise(
+        IReadOnlyList<RestorerDescriptor> methods, IReadOnlyList<ComparisonTrial> trials) =>
+        [.. methods.Select(m => Summarise(m, trials))];
 
     private static MethodSummary Summarise(RestorerDescriptor method, IReadOnlyList<ComparisonTrial> trials)
     {

@@ -1,5 +1,6 @@
 using ILrg.Data;
 using ILrg.Metrics;
+using ILrg.Numerics;
 using ILrg.Reporting;
 using ILrg.Restoration;
 using ILrg.Restoration.Registry;
@@ -14,8 +15,16 @@ public static class ExperimentRunner
     /// <param name="spec">The configuration.</param>
     /// <param name="dataset">The dataset named by the spec.</param>
     /// <param name="onTrial">Called after each trial (progress bars, per-trial lines).</param>
-    /// <exception cref="ArgumentException">Bad configuration (N &lt; 1, T &lt; 1, N larger than the dataset, ...).</exception>
-    public static ExperimentResult Run(ExperimentSpec spec, IImageDataset dataset, Action<TrialResult>? onTrial = null)
+    /// <param name="shard">Run only the trials t with t mod n = i − 1 (a partial result; <see
+    /// cref="ResultMerge"/>).</param>
+    /// <param name="cancellation">Checked before each trial.</param>
+    /// <exception cref="ArgumentException">Bad configuration (N &lt; 1, T &lt; 1, N larger than the dataset, a shard
+    /// without trials, ...).</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the trials finished so far went to
+    /// <paramref name="onTrial"/>.</exception>
+    public static ExperimentResult Run(
+        ExperimentSpec spec, IImageDataset dataset, Action<TrialResult>? onTrial = null, WorkShard? shard = null,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -24,16 +33,27 @@ public static class ExperimentRunner
         var started = DateTimeOffset.UtcNow;
         var sampler = new BatchSampler(dataset);
         var trials = new List<TrialResult>(spec.Trials);
-        for (int t = 0; t < spec.Trials; t++)
+        foreach (int t in ResultMerge.TrialsOf(spec.Trials, shard))
         {
+            cancellation.ThrowIfCancellationRequested();
             TrialResult trial = RunTrial(spec, dataset, sampler, method, t);
             trials.Add(trial);
             onTrial?.Invoke(trial);
         }
 
+        return Summarise(spec, dataset, trials, started, shard);
+    }
+
+    /// <summary>The result of the trials that ran (all of them, or those finished before an interruption).</summary>
+    public static ExperimentResult Summarise(
+        ExperimentSpec spec, IImageDataset dataset, IReadOnlyList<TrialResult> trials, DateTimeOffset started,
+        WorkShard? shard = null, bool interrupted = false)
+    {
+        ArgumentNullException.ThrowIfNull(trials);
         StageTimings totals = StageTimings.Sum(trials.Select(r => r.Timings));
-        var manifest = RunManifest.Create("ilrg run", spec.Seed, spec, [dataset], started, totals.ByStage());
-        return new ExperimentResult(manifest, spec, LabelSummary.Of(trials.Select(r => r.Scores).ToList()), trials);
+        var manifest = RunManifest.Create("ilrg run", spec.Seed, spec, [dataset], started, totals.ByStage(), shard);
+        return new ExperimentResult(
+            manifest, spec, LabelSummary.Of(trials.Select(r => r.Scores).ToList()), trials, interrupted);
     }
 
     /// <summary>One trial, with every native tensor released when it returns.</summary>
@@ -52,6 +72,7 @@ public static class ExperimentRunner
             index, trial.BatchSeed, trial.ModelSeed, trial.TrueCounts, restoration.Counts, restoration.CorrectedCounts,
             diag?.Solution ?? [], scores, diag?.Rank, diag?.ConditionNumber, diag?.RelativeGradientResidual,
             new StageTimings(trial.SampleMs, trial.ModelMs, trial.ClientMs, restoreMs,
-                trial.SampleMs + trial.ModelMs + trial.ClientMs + restoreMs));
+                trial.SampleMs + trial.ModelMs + trial.ClientMs + restoreMs),
+            EnumText.FlagsOf(restoration.Check(spec.BatchSize)));
     }
 }

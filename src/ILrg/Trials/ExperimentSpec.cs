@@ -18,6 +18,10 @@ namespace ILrg.Trials;
 /// <param name="Mode">Client in eval (reference) or train mode.</param>
 /// <param name="ChunkSize">Images per forward chunk in the client.</param>
 /// <param name="AuxiliarySize">Held-out images per trial for the methods that calibrate on auxiliary data.</param>
+/// <param name="ModelPer">A fresh model per trial (ILrg's default) or one model per run (the paper's protocol: every
+/// trial attacks the model of trial 0).</param>
+/// <param name="Device">Where the model and the client's tensors live: "cpu" or "cuda" (resolved by
+/// <see cref="ComputeDevice.Resolve"/>); restoration always runs on the CPU.</param>
 public sealed record ExperimentSpec(
     DatasetRequest Dataset,
     ModelSpec Model,
@@ -30,4 +34,6 @@ public sealed record ExperimentSpec(
     double Alpha = 1.0,
     ClientMode Mode = ClientMode.Eval,
     int ChunkSize = Client.DefaultChunkSize,
-    int AuxiliarySize = 64);
+    int AuxiliarySize = 64,
+    ModelProtocol ModelPer = ModelProtocol.Trial,
+    string Device = ComputeDevice.Cpu);

@@ -24,7 +24,7 @@ public sealed class InversionExperiment : IDisposable
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(dataset);
-        TrialPipeline.Validate(spec.Experiment, dataset);
+        TrialPipeline.Validate(spec.Experiment, dataset, UpdateKind.WholeModel);
         _ = Inverters.Create(spec.Inverter, spec.Settings);
         spec.Settings.Validate();
         Spec = spec;
@@ -72,7 +72,10 @@ public sealed class InversionExperiment : IDisposable
     /// <param name="mode">The label mode.</param>
     /// <param name="labelErrors">For <see cref="LabelMode.ILrg"/>: how many restored labels to replace by wrong ones.</param>
     /// <param name="progress">Inversion progress.</param>
-    public InversionTrial Run(LabelMode mode, int labelErrors = 0, Action<InversionProgress>? progress = null)
+    /// <param name="cancellation">Checked at every progress report of the inverter.</param>
+    public InversionTrial Run(
+        LabelMode mode, int labelErrors = 0, Action<InversionProgress>? progress = null,
+        CancellationToken cancellation = default)
     {
         int n = Spec.Experiment.BatchSize;
         if (labelErrors < 0 || labelErrors > n)
@@ -96,7 +99,11 @@ public sealed class InversionExperiment : IDisposable
         var problem = new InversionProblem(
             _trial.Model, _trial.Update, Dataset.Shape, Dataset.Normalisation, labels, Spec.Experiment.Mode);
         var clock = Stopwatch.StartNew();
-        InversionResult result = inverter.Invert(problem, progress);
+        InversionResult result = inverter.Invert(problem, p =>
+        {
+            cancellation.ThrowIfCancellationRequested();
+            progress?.Invoke(p);
+        });
         double seconds = clock.Elapsed.TotalSeconds;
         ImageScores scores = ImageScores.Score(result.Pixels, TruthPixels, Dataset.Shape);
         return new InversionTrial(mode, labelErrors, [.. result.Labels.Order()], result, scores, seconds);

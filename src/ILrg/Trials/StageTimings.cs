@@ -15,6 +15,10 @@ public sealed record StageTimings(double SampleMs, double ModelMs, double Client
     /// <summary>The stages by name, for a <see cref="Reporting.RunManifest"/>.</summary>
     public IReadOnlyDictionary<string, double> ByStage() => new Dictionary<string, double>
     {
-        ["sample"] = SampleMs, ["model"] = ModelMs, ["client"] = ClientMs, ["restore"] = RestoreMs, ["total"] = TotalMs,
+        ["sample"] = SampleMs,
+        ["model"] = ModelMs,
+        ["client"] = ClientMs,
+        ["restore"] = RestoreMs,
+        ["total"] = TotalMs,
     };
 }

@@ -3,4 +3,9 @@ using ILrg.Reporting;
 namespace ILrg.Trials;
 
 /// <summary>A training trend: provenance, configuration and one point per checkpoint.</summary>
-public sealed record TrendResult(RunManifest Manifest, TrainingTrendSpec Spec, IReadOnlyList<TrendPoint> Points);
+/// <param name="Manifest">Provenance.</param>
+/// <param name="Spec">What was trained and attacked.</param>
+/// <param name="Points">One per checkpoint.</param>
+/// <param name="Interrupted">True when the run was interrupted and holds only the checkpoints that finished.</param>
+public sealed record TrendResult(
+    RunManifest Manifest, TrainingTrendSpec Spec, IReadOnlyList<TrendPoint> Points, bool Interrupted = false);

@@ -13,16 +13,17 @@ public static class TrendRunner
     /// <param name="open">Opens a dataset.</param>
     /// <param name="onCheckpoint">Called after each checkpoint is saved.</param>
     /// <param name="onAttack">Called after each checkpoint is attacked.</param>
+    /// <param name="cancellation">Checked before every training step and every attacked trial.</param>
     public static TrendResult Run(
         TrainingTrendSpec spec, Func<DatasetRequest, IImageDataset> open, Action<TrainingCheckpoint>? onCheckpoint = null,
-        Action<TrendPoint>? onAttack = null)
+        Action<TrendPoint>? onAttack = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(open);
         var started = DateTimeOffset.UtcNow;
         IImageDataset train = open(spec.TrainData);
         IReadOnlyList<TrainingCheckpoint> checkpoints = Trainer.Train(
-            spec.Model, train, spec.Options, spec.OutputDirectory, onCheckpoint);
+            spec.Model, train, spec.Options, spec.OutputDirectory, onCheckpoint, cancellation);
         var points = checkpoints.Select(c => new TrendPoint(c.Iteration, c.TrainLoss, c.TrainAccuracy, c.Path, null)).ToList();
         var datasets = new List<IImageDataset> { train };
         if (spec.AttackBatchSize is { } n)
@@ -34,7 +35,7 @@ public static class TrendRunner
                 var experiment = new ExperimentSpec(
                     spec.AttackData, spec.Model with { CheckpointPath = points[i].Checkpoint }, n, spec.AttackTrials,
                     spec.Options.Seed);
-                LabelSummary s = ExperimentRunner.Run(experiment, attackData).Summary;
+                LabelSummary s = ExperimentRunner.Run(experiment, attackData, cancellation: cancellation).Summary;
                 points[i] = points[i] with { Attack = s };
                 onAttack?.Invoke(points[i]);
             }

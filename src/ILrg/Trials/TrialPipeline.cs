@@ -5,6 +5,7 @@ using ILrg.Models;
 using ILrg.Numerics;
 using ILrg.Restoration;
 using ILrg.Restoration.Registry;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ILrg.Trials;
@@ -16,10 +17,11 @@ namespace ILrg.Trials;
 /// </summary>
 public static class TrialPipeline
 {
-    /// <summary>
-    /// The attack-free part of trial <paramref name="index"/>: batch from the trial's batch seed, a fresh model from its
-    /// model seed, the client update of <paramref name="kind"/> and the attacker's observation. Call inside a dispose
-    /// scope; dispose the result.
+    /// <summary>The attack-free part of trial <paramref name="index"/>: batch from the trial's batch seed, a fresh
+    /// model from its model seed (under <see cref="ModelProtocol.Run"/> the seed of trial 0, so every trial attacks the
+    /// run's one model, rebuilt identically: no state carries from trial to trial, so trials stay independent units),
+    /// the client update of <paramref name="kind"/> and the attacker's observation. Call inside a dispose scope;
+    /// dispose the result.
     /// </summary>
     public static PreparedTrial Prepare(
         ExperimentSpec spec, IImageDataset dataset, BatchSampler sampler, int index, UpdateKind kind = UpdateKind.LastLayer)
@@ -29,16 +31,24 @@ public static class TrialPipeline
         ArgumentNullException.ThrowIfNull(sampler);
         var clock = Stopwatch.StartNew();
         ulong batchSeed = SeedStreams.ForTrial(spec.Seed, SeedPurpose.Batch, index);
-        ulong modelSeed = SeedStreams.ForTrial(spec.Seed, SeedPurpose.Model, index);
+        ulong trialModelSeed = SeedStreams.ForTrial(spec.Seed, SeedPurpose.Model, index);
+        ulong modelSeed = spec.ModelPer == ModelProtocol.Run
+            ? SeedStreams.ForTrial(spec.Seed, SeedPurpose.Model, 0) // the run's one model: trial 0's
+            : trialModelSeed;
         Batch batch = sampler.Sample(spec.BatchSize, spec.Distribution, batchSeed, spec.ClassesInBatch);
         double sampleMs = Lap(clock);
 
         using var generator = new Generator(modelSeed);
         Classifier model = ModelZoo.Create(spec.Model, dataset.Shape, dataset.Classes, generator);
+        if (spec.Device != ComputeDevice.Cpu)
+        {
+            model.to(ComputeDevice.Torch(spec.Device)); // initialised on the CPU from the seed, then moved
+        }
+
         double modelMs = Lap(clock);
         if (spec.Mode == ClientMode.Train)
         {
-            random.manual_seed((long)(modelSeed >> 1)); // Dropout draws from torch's global generator: fix it per trial.
+            random.manual_seed((long)(trialModelSeed >> 1)); // Dropout draws from torch's global generator: per trial.
         }
 
         try
@@ -47,6 +57,11 @@ public static class TrialPipeline
                 ? Client.FullGradient(model, batch, spec.Mode)
                 : Client.LastLayerClosedForm(model, batch, spec.Mode, spec.ChunkSize);
             double clientMs = Lap(clock);
+            if (kind == UpdateKind.LastLayer && spec.Device != ComputeDevice.Cpu)
+            {
+                model.to(CPU); // the attacker's side (restorers, calibration forwards) runs on the CPU
+            }
+
             LastLayerObservation observation = AttackerView.Observe(model, update);
             return new PreparedTrial(
                 index, batchSeed, modelSeed, batch, model, update, observation, sampleMs, modelMs, clientMs);
@@ -116,9 +131,12 @@ public static class TrialPipeline
         return new Batch(dataset, indices, indices.Select(dataset.LabelOf).ToArray());
     }
 
-    /// <summary>Checks a spec against its dataset (N, T, chunk and auxiliary sizes, α, N ≤ dataset size).</summary>
-    /// <exception cref="ArgumentException">Bad configuration.</exception>
-    public static void Validate(ExperimentSpec spec, IImageDataset dataset)
+    /// <summary>
+    /// Checks a spec against its dataset before anything large is allocated: N, T, chunk and auxiliary sizes, α,
+    /// N ≤ dataset size, the chunk size in train mode, and the run's estimated peak memory (<see cref="MemoryEstimate"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">Bad configuration, or a run that would not fit in memory.</exception>
+    public static void Validate(ExperimentSpec spec, IImageDataset dataset, UpdateKind kind = UpdateKind.LastLayer)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -126,6 +144,12 @@ public static class TrialPipeline
         Guard.AtLeast(spec.Trials, 1, "trials");
         Guard.AtLeast(spec.ChunkSize, 1, "chunk size");
         Guard.AtLeast(spec.AuxiliarySize, 1, "auxiliary size");
+        if (spec.Device != ComputeDevice.Resolve(spec.Device))
+        {
+            throw new ArgumentException(
+                $"device must be resolved to {ComputeDevice.Cpu} or {ComputeDevice.Cuda}, got '{spec.Device}'");
+        }
+
         if (!double.IsFinite(spec.Alpha) || spec.Alpha <= 0)
         {
             throw new ArgumentException($"alpha must be a positive finite number, got {spec.Alpha}");
@@ -136,6 +160,15 @@ public static class TrialPipeline
             throw new ArgumentException(
                 $"batch size {spec.BatchSize} exceeds the {dataset.Count} images of {dataset.Name}");
         }
+
+        if (spec.Mode == ClientMode.Train && spec.ChunkSize != Client.DefaultChunkSize)
+        {
+            throw new ArgumentException(
+                "--chunk-size does not apply in train mode: BatchNorm normalises with the whole batch's statistics, so " +
+                "the client computes the batch in one pass; remove --chunk-size, lower --batch-size, or use --mode eval");
+        }
+
+        MemoryEstimate.For(spec, dataset, kind).ThrowIfTooLarge(spec, kind);
     }
 
     private static double Lap(Stopwatch clock)

@@ -5,7 +5,8 @@ namespace ILrg.Trials;
 
 /// <summary>One trial: the truth, what was restored, the scores, the solver's diagnostics and the timings.</summary>
 /// <remarks><see cref="Solution"/> is the real-valued NoI solution before rounding (empty for methods without one), so
-/// a report shows how close each wrong count was to the rounding boundary.</remarks>
+/// a report shows how close each wrong count was to the rounding boundary. <see cref="Flags"/> names the
+/// <see cref="Restoration.RestorationWarnings"/> an auditor must see (e.g. sum-not-n, ill-conditioned).</remarks>
 public sealed record TrialResult(
     int Index,
     ulong BatchSeed,
@@ -18,4 +19,5 @@ public sealed record TrialResult(
     int? Rank,
     double? ConditionNumber,
     double? RelativeGradientResidual,
-    StageTimings Timings);
+    StageTimings Timings,
+    IReadOnlyList<string> Flags);

@@ -134,13 +134,12 @@ public sealed class CommandLineTests
     public void Reproduce_ClaimBelowThreshold_ExitsTwoAndSaysFail()
     {
         var claim = new PaperClaim(
-            "impossible",
-            "a threshold above 1 cannot be met",
-            new ExperimentSpec(new DatasetRequest("synthetic"), new ModelSpec("lenet5"), 4, 1, 0),
-            [new ClaimCheck("leAcc", null, 1.01)]);
+            "impossible", "a threshold above 1 cannot be met", "quick",
+            new ExperimentSpec(new DatasetRequest("synthetic"), new ModelSpec("lenet5"), 4, 1, 0), 2,
+            [new ClaimCheck("leAcc", null, Method: "ilrg", Threshold: 1.01)], 0.1);
         using var output = new StringWriter();
 
-        int code = ReproduceCommand.Execute([claim], null, output, TextWriter.Null);
+        int code = ReproduceCommand.Execute(new ReproduceCommand.Request([claim]), output, TextWriter.Null);
 
         Assert.Multiple(() =>
         {
@@ -153,14 +152,14 @@ public sealed class CommandLineTests
     public void Reproduce_ClaimMet_ExitsZeroAndWritesReport()
     {
         var claim = new PaperClaim(
-            "lenet-small",
-            "LeNet-5 on the stand-in",
-            new ExperimentSpec(new DatasetRequest("synthetic"), new ModelSpec("lenet5"), 4, 2, 0),
-            [new ClaimCheck("leAcc", 1.0, 0.99)]);
+            "lenet-small", "LeNet-5 on the stand-in", "quick",
+            new ExperimentSpec(new DatasetRequest("synthetic"), new ModelSpec("lenet5"), 4, 2, 0), 2,
+            [ClaimCheck.Figure("ilrg", "leAcc", 1.0)], 0.1);
         string report = Path.Combine(Path.GetTempPath(), $"ilrg-{Guid.NewGuid():N}.json");
         try
         {
-            int code = ReproduceCommand.Execute([claim], new FileInfo(report), TextWriter.Null, TextWriter.Null);
+            int code = ReproduceCommand.Execute(
+                new ReproduceCommand.Request([claim], Report: new FileInfo(report)), TextWriter.Null, TextWriter.Null);
 
             using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(report));
             Assert.Multiple(() =>

@@ -32,8 +32,10 @@ public sealed class ReportManifestTests
         yield return new TestCaseData(
             "train", (string[])["train", .. tiny, "--seed", "7", "--iterations", "2", "--train-batch-size", "4",
                 "--checkpoint-every", "1", "--out", "{dir}/checkpoints", "--attack-batch-size", "4", "--attack-trials", "1"]);
-        yield return new TestCaseData("reproduce", (string[])["reproduce", "--suite", "quick", "--seed", "7"]);
-        yield return new TestCaseData("sweep", (string[])["sweep", "--kind", "depth", "--trials", "1", "--seed", "7"]);
+        yield return new TestCaseData(
+            "reproduce", (string[])["reproduce", "--suite", "quick", "--only", "fcn3-mnist-n8", "--seed", "7"]);
+        yield return new TestCaseData(
+            "sweep", (string[])["sweep", "--kind", "depth", "--runs", "2", "--trials", "1", "--seed", "7"]);
         yield return new TestCaseData("curves", (string[])["curves", "--kind", "depth", "--trials", "1", "--seed", "7"]);
     }
 

@@ -1,46 +1,11 @@
 using ILrg.Cli;
-using ILrg.Trials;
-using ILrg.Claims;
-using ILrg.Reporting;
-using ILrg.Restoration.Registry;
 using NUnit.Framework;
 
 namespace ILrg.Tests.Unit.Cli;
 
-/// <summary>The paper's binomial band for the sweeps, and the new CLI surface of issue 3.</summary>
+/// <summary>The CLI surface of issue 3.</summary>
 public sealed class SweepAndTrainCliTests
 {
-    [Test]
-    public void PaperBand_HalfOver500Outcomes_IsAboutPlusMinus4Point4Percent()
-    {
-        // Binomial(500, 0.5): the 2.5% and 97.5% quantiles are 228 and 272 (normal approximation 250 ± 1.96·11.18).
-        var band = PaperSweep.PaperBand(0.5, 50, 10);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(band.Low, Is.EqualTo(0.456).Within(1e-9));
-            Assert.That(band.High, Is.EqualTo(0.544).Within(1e-9));
-        });
-    }
-
-    [Test]
-    public void PaperBand_PerfectFigure_ExcludesNinetyNinePercent()
-    {
-        var band = PaperSweep.PaperBand(1.0, 50, 10);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(band.High, Is.EqualTo(1.0));
-            Assert.That(band.Low, Is.GreaterThan(0.99), "Binomial(500, 1) has no mass below 1");
-        });
-    }
-
-    [Test]
-    public void PaperBand_FigureAboveOne_Throws()
-    {
-        Assert.That(() => PaperSweep.PaperBand(1.2, 50, 10), Throws.InstanceOf<ArgumentOutOfRangeException>());
-    }
-
     [TestCase("run --dataset synthetic --model resnet50 --batch-size 4 --checkpoint /x.pt --chunk-size 8")]
     [TestCase("run --dataset synthetic --model vgg16 --batch-size 4 --dropout --mode train")]
     [TestCase("train --dataset mnist --model fcn --iterations 10 --out /tmp/x --attack-batch-size 8 --plot p.png")]

@@ -108,6 +108,57 @@ public sealed class FileDatasetTests
     }
 
     [Test]
+    public void Cifar100_TrailingBytes_ThrowsNamingTheFile()
+    {
+        string path = Path.Combine(_dir, "test.bin");
+        WriteCifar(path, (3, 42));
+        File.AppendAllText(path, "xyz");
+
+        Assert.That(() => Cifar100Binary.Load(path),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains(path).And.Message.Contains("trailing"));
+    }
+
+    [Test]
+    public void Cifar100_MoreRecordsThanCifar100Holds_RefusedBeforeReading()
+    {
+        string path = Path.Combine(_dir, "test.bin");
+        using (var file = File.Create(path))
+        {
+            file.SetLength((long)Cifar100Binary.RecordSize * (Cifar100Binary.MaxRecords + 1)); // sparse, all zero
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        Assert.That(() => Cifar100Binary.Load(path),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("60001 records"));
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.LessThan(1 << 20), "bytes allocated");
+    }
+
+    [Test]
+    public void ImageFolder_PngCutToAThird_ThrowsInsteadOfAPartlyGreyImage()
+    {
+        string path = Path.Combine(_dir, "cls", "third.png");
+        WriteImage(path, 300, 300, SKColors.Green, SKEncodedImageFormat.Png);
+        byte[] bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 3)]);
+        ImageFolderDataset data = ImageFolderDataset.Open(_dir);
+
+        Assert.That(() => data.ReadImage(0, new float[3 * 224 * 224]),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("third.png"));
+    }
+
+    [Test]
+    public void ImageFolder_Wide40000x1Png_RefusedNotResizedTo10Million()
+    {
+        string path = Path.Combine(_dir, "cls", "wide.png");
+        WriteImage(path, 40000, 1, SKColors.Red, SKEncodedImageFormat.Png);
+        ImageFolderDataset data = ImageFolderDataset.Open(_dir);
+
+        Assert.That(() => data.ReadImage(0, new float[3 * 224 * 224]),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("wide.png").And.Message.Contains("aspect"));
+    }
+
+    [Test]
     public void Cifar100_NoDataDir_IsEnvironmentMissing()
     {
         Assert.That(() => DatasetCatalog.Open(new DatasetRequest("cifar100")), Throws.TypeOf<EnvironmentMissingException>());

@@ -92,6 +92,122 @@ public sealed class IdxReaderTests
     }
 
     [Test]
+    public void Read_TrailingBytesRaw_ThrowsNamingTheFile()
+    {
+        string path = Write("tail", [.. Idx([3], [1, 2, 3]), 9]);
+
+        Assert.That(() => IdxReader.Read(path),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("tail").And.Message.Contains("trailing"));
+    }
+
+    [Test]
+    public void Read_TrailingBytesInsideGzip_Throws()
+    {
+        string path = Write("tail.gz", [.. Idx([3], [1, 2, 3]), 9, 9], gzip: true);
+
+        Assert.That(() => IdxReader.Read(path),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("tail.gz").And.Message.Contains("trailing"));
+    }
+
+    [Test]
+    public void Read_SecondGzipMemberAfterTheData_Throws()
+    {
+        string first = Write("a.gz", Idx([3], [1, 2, 3]), gzip: true);
+        string second = Write("b.gz", [4, 5], gzip: true);
+        string path = Path.Combine(_dir, "two-members.gz");
+        File.WriteAllBytes(path, [.. File.ReadAllBytes(first), .. File.ReadAllBytes(second)]);
+
+        Assert.That(() => IdxReader.Read(path),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("trailing"));
+    }
+
+    [Test]
+    public void Read_JunkAfterTheGzipStream_ThrowsSayingTheTrailerDisagrees()
+    {
+        string gz = Write("a.gz", Idx([3], [1, 2, 3]), gzip: true);
+        string path = Path.Combine(_dir, "junk.gz");
+        File.WriteAllBytes(path, [.. File.ReadAllBytes(gz), 0xDE, 0xAD, 0xBE, 0xEF]);
+
+        Assert.That(() => IdxReader.Read(path),
+            Throws.TypeOf<InvalidDataException>()
+                .With.Message.Contains("junk.gz").And.Message.Contains("gzip trailer"));
+    }
+
+    [Test]
+    public void Read_HeaderDeclaringTwoGigabytes_ThrowsBeforeAllocating()
+    {
+        string path = Write("huge", Idx([2_000_000_000], [1, 2, 3]));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        Assert.That(() => IdxReader.Read(path),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("huge").And.Message.Contains("limit"));
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.LessThan(1 << 20), "bytes allocated");
+    }
+
+    [Test]
+    public void Read_GzipDeclaringMoreThanItHolds_AllocatesAboutWhatArrives()
+    {
+        // 500 MB declared, 16 bytes present: the buffer grows only as data arrives (first chunk 1 MiB).
+        string path = Write("short.gz", Idx([500, 1000, 1000], new byte[16]), gzip: true);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        Assert.That(() => IdxReader.Read(path),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("truncated"));
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.LessThan(3 << 20), "bytes allocated");
+    }
+
+    [Test]
+    public void Read_GarbageAfterGzipMagic_ThrowsSayingDamagedGzip()
+    {
+        string path = Write("garbage.gz", [0x1f, 0x8b, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7]);
+
+        Assert.That(() => IdxReader.Read(path),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("garbage.gz").And.Message.Contains("gzip"));
+    }
+
+    [Test]
+    public void Load_NoImages_ThrowsNamingTheFile()
+    {
+        string images = Write("i", Idx([0, 28, 28], []));
+        string labels = Write("l", Idx([0], []));
+
+        Assert.That(() => IdxDataset.Load("t", images, labels, 10, Normalisation.Mnist),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("no images"));
+    }
+
+    [Test]
+    public void Load_ImagesLargerThanTheShapeCap_ThrowsImplausible()
+    {
+        // Only the header: the shape is refused before the (absent) 70 MB of data would be read.
+        string images = Write("i", Idx([1, 1, 70_000_000], []));
+        string labels = Write("l", Idx([1], [0]));
+
+        Assert.That(() => IdxDataset.Load("t", images, labels, 10, Normalisation.Mnist),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("implausible"));
+    }
+
+    [Test]
+    public void Catalog_TenByTenImagesAsMnist_RefusedAsNotMnist()
+    {
+        Write("t10k-images-idx3-ubyte", Idx([2, 10, 10], new byte[200]));
+        Write("t10k-labels-idx1-ubyte", Idx([2], [1, 2]));
+
+        Assert.That(() => DatasetCatalog.Open(new DatasetRequest("mnist", DataDirectory: _dir)),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("1x10x10").And.Message.Contains("1x28x28"));
+    }
+
+    [Test]
+    public void Catalog_FashionMnistLabelAboveNine_RefusedNamingTheLabelFile()
+    {
+        Write("t10k-images-idx3-ubyte", Idx([2, 28, 28], new byte[2 * 784]));
+        Write("t10k-labels-idx1-ubyte", Idx([2], [1, 10]));
+
+        Assert.That(() => DatasetCatalog.Open(new DatasetRequest("fashion-mnist", DataDirectory: _dir)),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("t10k-labels-idx1-ubyte")
+                .And.Message.Contains("label 10"));
+    }
+
+    [Test]
     public void Load_ImagesAndLabels_ScalePixelsAndCheckCounts()
     {
         string images = Write("i", Idx([2, 2, 2], [0, 255, 51, 102, 0, 0, 0, 255]));
