@@ -64,6 +64,14 @@ public static class CompareCommand
                     tick();
                 }, shard, run?.Cancellation ?? default));
         console.Write(LabelTables.Comparison(result));
+        if (e.Model.CheckpointPath is not null)
+        {
+            using var g = new TorchSharp.torch.Generator(0);
+            using Models.Classifier trained = Models.ModelZoo.Create(e.Model, data.Shape, data.Classes, g);
+            console.WriteLine($"attacked model's accuracy on all {data.Count} images of {data.Name} " +
+                              $"({e.Dataset.Split}): {Format.F3(Models.ModelAccuracy.Of(trained, data))}");
+        }
+
         if (report is not null && shard is null)
         {
             string markdown = Path.ChangeExtension(report.FullName, ".md");

@@ -19,18 +19,31 @@ public static class SweepCommand
     /// <summary>Builds the verb.</summary>
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var kind = OptionFactory.Choice("--kind", "Which curve", PaperSweep.Names, null);
+        var kind = OptionFactory.Choice("--kind", "Which curve", [.. PaperSweep.Names, "defence"], null);
+        var defence = new DefenceSweepOptions();
         var runs = OptionFactory.WholeNumber("--runs", "Runs K per point (each one model, the paper's protocol)", 2, 5);
         var trials = OptionFactory.WholeNumber("--trials", "Trials T per run (the paper: 50)", 1, 50);
         var seed = OptionFactory.Seed();
         var (shard, device, outputs) = (new ShardOptions(), new DeviceOptions(), new OutputOptions(plot: true));
-        var command = new Command("sweep", "Measure a curve of the paper (FCN depth or batch size on MNIST) point by point")
+        var command = new Command(
+            "sweep", "Measure a curve point by point: the paper's (FCN depth, batch size) or a defence's (issue 11)")
         {
             kind, runs, trials, seed,
-        }.With(shard, device, outputs);
+        }.With(shard, device, outputs, defence);
         command.SetAction(parse => CommandLine.Guarded(error, run =>
         {
             var (report, plot, _) = outputs.Bind(parse);
+            if (parse.GetValue(kind) == "defence")
+            {
+                if (shard.Bind(parse) is not null)
+                {
+                    throw new ArgumentException("--shard applies to the paper's sweeps (depth, batch), not to defence");
+                }
+
+                return DefenceSweepCommand.Execute(
+                    defence.Bind(parse, parse.GetValue(trials), parse.GetValue(seed)), plot, report, output, error);
+            }
+
             var size = new ClaimSize(parse.GetValue(runs), parse.GetValue(trials));
             PaperSweep sweep = PaperSweep.Named(parse.GetValue(kind)!, size, parse.GetValue(seed));
             return Execute(sweep, plot, report, output, error, shard.Bind(parse), device.Bind(parse), run);

@@ -14,11 +14,14 @@ public sealed class ExperimentOptions(MethodOptions.Choice method, bool withTria
     private readonly BatchOptions _batch = new();
     private readonly TrialOptions _trials = new(withTrials);
     private readonly MethodOptions _method = new(method);
+    private readonly FederationOptions _federation = new();
+    private readonly DefenceOptions _defence = new();
     private readonly DeviceOptions _device = new();
 
     /// <inheritdoc />
     public IEnumerable<Option> Options =>
-        new IOptionGroup[] { _data, _model, _batch, _trials, _method, _device }.SelectMany(g => g.Options);
+        new IOptionGroup[] { _data, _model, _batch, _trials, _method, _federation, _defence, _device }
+            .SelectMany(g => g.Options);
 
     /// <summary>The experiment; for <see cref="MethodOptions.Choice.Many"/> its Method holds the comma list.</summary>
     public ExperimentSpec Bind(ParseResult parse)
@@ -28,6 +31,6 @@ public sealed class ExperimentOptions(MethodOptions.Choice method, bool withTria
         var (methods, alpha, auxiliary) = _method.Bind(parse);
         return new ExperimentSpec(
             _data.Bind(parse, seed), _model.Bind(parse), n, trials, seed, distribution, m, methods, alpha, mode, chunk,
-            auxiliary, modelPer, _device.Bind(parse));
+            auxiliary, modelPer, _device.Bind(parse), _federation.Bind(parse, _defence.Bind(parse)));
     }
 }

@@ -39,17 +39,34 @@ internal static class LabelTables
     public static Table Comparison(ComparisonResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var table = new Table().AddColumns(
-            "method", "kind", "LeAcc", "LnAcc", "IRec", "exact-batch", "count MAE", "ms", "warnings (trials)");
+        bool soft = result.Summaries.Any(m => m.SoftCountMae is not null);
+        var table = new Table().AddColumns("method", "kind", "LeAcc", "LnAcc", "IRec", "exact-batch", "count MAE", "ms");
+        if (soft)
+        {
+            table.AddColumn("soft-count MAE");
+        }
+
+        table.AddColumn("knows (threat model)");
+        table.AddColumn("warnings (trials)");
         foreach (MethodSummary m in result.Summaries)
         {
             LabelSummary s = m.Labels;
-            table.AddRow(
+            var cells = new List<string>
+            {
                 Markup.Escape(m.Method), Markup.Escape(ComparisonMarkdown.Kind(m)), Format.Cell(s.LeAcc, s.LeAccCi),
                 Format.Cell(s.LnAcc, s.LnAccCi), Format.Cell(s.IRec, s.IRecCi),
                 Format.Cell(s.ExactBatchRate, s.ExactBatchRateCi), Format.Cell(s.CountMae, m.CountMaeCi),
                 m.MeanRestoreMs.ToString("F1", System.Globalization.CultureInfo.InvariantCulture),
-                Markup.Escape(WarningCounts(result.Trials.Select(t => t.Methods.First(x => x.Method == m.Method).Flags))));
+            };
+            if (soft)
+            {
+                cells.Add(m.SoftCountMae is { } v ? Format.Cell(v, m.SoftCountMaeCi!) : "");
+            }
+
+            cells.Add(Markup.Escape(ComparisonMarkdown.Knowledge(result, m)));
+            cells.Add(Markup.Escape(
+                WarningCounts(result.Trials.Select(t => t.Methods.First(x => x.Method == m.Method).Flags))));
+            table.AddRow(cells.ToArray());
         }
 
         return table;

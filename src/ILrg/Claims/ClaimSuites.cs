@@ -9,15 +9,16 @@ public static class ClaimSuites
 {
     /// <summary>The suite names, the default first.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["quick", "full", "accelerator", "all", "main", "large-batch", "inversion", "beyond"];
+        ["quick", "full", "accelerator", "all", "main", "large-batch", "inversion", "defences", "beyond"];
 
     /// <summary>What each suite holds, for help texts.</summary>
     public const string Description =
         "quick (the default, CI: every cheap row of SPEC §9 with few runs), full (every CPU row at the paper's 50 " +
         "trials with more runs, trained models and the inversion gain: hours, shard it), accelerator (ResNets at " +
         "224×224 and large N, 3-channel inversion: for GPUs), all (full and accelerator), main (= quick), " +
-        "large-batch (the quick large-batch rows), inversion (the MNIST PSNR gain, one run), beyond (iLRG+'s targets " +
-        "beyond the paper and the paper's iLRG claims re-run with iLRG+, issue 12: minutes)";
+        "large-batch (the quick large-batch rows), inversion (the MNIST PSNR gain, one run), defences (the paper's " +
+        "dp and sparse rows on ResNet-18, 3 runs of 20 trials: minutes), beyond (iLRG+'s targets beyond the paper " +
+        "and the paper's iLRG claims re-run with iLRG+, issue 12: minutes)";
 
     /// <summary>The claims of suite <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">Unknown suite.</exception>
@@ -29,6 +30,7 @@ public static class ClaimSuites
         "all" => [.. Full(seed), .. Accelerator(seed)],
         "large-batch" => [.. LargeBatchClaims.Quick(seed)],
         "inversion" => [InversionClaims.Mnist(seed)],
+        "defences" => [.. DefenceClaims.Rows(seed)],
         "beyond" => BeyondPaperClaims.All(seed),
         _ => throw new ArgumentException($"unknown suite '{name}'; known: {string.Join(", ", Names)}", nameof(name)),
     };
@@ -65,9 +67,7 @@ public static class ClaimSuites
     public static IReadOnlyList<IClaim> Full(ulong seed = 0) =>
     [
         .. PaperClaims.Full(seed), .. CurveClaims.All(ClaimSize.Full, seed), .. LargeBatchClaims.Full(seed),
-        .. TrainedClaims.Full(seed), InversionClaims.Mnist(seed, runs: 3),
-        //// SPEC §9 defence rows (ResNet-18, CIFAR-100, N=24: dp σ = 1e−4 / 1e−3 / 1e−2 and sparse 10 / 40 / 80 %):
-        //// issue 11 (FedAvg and defences) adds its DefenceClaims here.
+        .. TrainedClaims.Full(seed), InversionClaims.Mnist(seed, runs: 3), .. DefenceClaims.Rows(seed, ClaimSize.Full),
     ];
 
     /// <summary>The rows that need an accelerator: ResNet-50 at N=24…4096 and ResNet-18…152 at N=2048 on 224×224

@@ -47,6 +47,43 @@ public sealed class BatchSampler
         return new Batch(_dataset, indices, indices.Select(_dataset.LabelOf).ToArray());
     }
 
+    /// <summary>
+    /// A non-IID client batch (issue 11): class proportions q ~ Dirichlet(α·1) over the C classes, then N labels drawn
+    /// from q (multinomial), then images of those classes. Small α concentrates the batch on few classes.
+    /// </summary>
+    /// <exception cref="ArgumentException">N &lt; 1, α not positive, or a class lacks the images drawn.</exception>
+    public Batch SampleDirichlet(int size, double alpha, ulong seed)
+    {
+        Guard.AtLeast(size, 1, "batch size");
+        if (!double.IsFinite(alpha) || alpha <= 0)
+        {
+            throw new ArgumentException($"Dirichlet α must be a positive finite number, got {alpha}");
+        }
+
+        var rng = new DeterministicRandom(seed);
+        double[] q = rng.NextDirichlet(_dataset.Classes, alpha);
+        var counts = new Dictionary<int, int>();
+        for (int i = 0; i < size; i++)
+        {
+            double u = rng.NextDouble(), cumulative = 0;
+            int cls = q.Length - 1;
+            for (int c = 0; c < q.Length; c++)
+            {
+                cumulative += q[c];
+                if (u < cumulative)
+                {
+                    cls = c;
+                    break;
+                }
+            }
+
+            counts[cls] = counts.GetValueOrDefault(cls) + 1;
+        }
+
+        int[] indices = FromCounts(counts, rng);
+        return new Batch(_dataset, indices, indices.Select(_dataset.LabelOf).ToArray());
+    }
+
     private int[] RandomIndices(int size, DeterministicRandom rng)
     {
         if (size > _dataset.Count)

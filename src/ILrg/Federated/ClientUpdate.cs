@@ -12,6 +12,9 @@ public sealed record ClientUpdate(int BatchSize, IReadOnlyDictionary<string, Par
     /// <summary>Name of the final layer's bias.</summary>
     public const string FcBias = "fc.bias";
 
+    /// <summary>Whether the entries are a gradient (FedSGD, the default) or θ_start − θ_end (FedAvg).</summary>
+    public SharedUpdateKind Kind { get; init; } = SharedUpdateKind.Gradient;
+
     /// <summary>The gradient of <paramref name="name"/>, or a clear error naming what the update holds.</summary>
     public ParameterGradient this[string name] => Gradients.TryGetValue(name, out var g)
         ? g

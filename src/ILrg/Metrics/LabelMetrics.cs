@@ -52,4 +52,22 @@ public static class LabelMetrics
             CountMae: (double)absError / c,
             PresentLnAcc: (double)presentHits / present);
     }
+
+    /// <summary>
+    /// Mean over all C classes of |restored_c − s_c| against expected soft counts s (the label mass a label-smoothed
+    /// or mixup loss trains on; issue 11).
+    /// </summary>
+    /// <exception cref="ArgumentException">Lengths differ or are zero.</exception>
+    public static double SoftCountMae(IReadOnlyList<double> softCounts, IReadOnlyList<int> restoredCounts)
+    {
+        ArgumentNullException.ThrowIfNull(softCounts);
+        ArgumentNullException.ThrowIfNull(restoredCounts);
+        if (softCounts.Count != restoredCounts.Count || softCounts.Count == 0)
+        {
+            throw new ArgumentException(
+                $"soft counts have {softCounts.Count} classes but restored counts have {restoredCounts.Count}");
+        }
+
+        return softCounts.Zip(restoredCounts, (s, r) => Math.Abs(r - s)).Average();
+    }
 }

@@ -60,6 +60,88 @@ public sealed class DeterministicRandom
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
+    /// <summary>A standard normal draw (Box–Muller on two uniforms; the second value is discarded so each call uses
+    /// exactly two 64-bit draws).</summary>
+    public double NextGaussian()
+    {
+        double u1 = 1.0 - NextDouble();
+        double u2 = NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
+
+    /// <summary>A Gamma(<paramref name="shape"/>, 1) draw (Marsaglia and Tsang 2000; shapes below 1 by the
+    /// boost U^(1/shape)).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The shape is not a positive finite number.</exception>
+    public double NextGamma(double shape)
+    {
+        if (!double.IsFinite(shape) || shape <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(shape), shape,
+                "the Gamma shape must be a positive finite number");
+        }
+
+        if (shape < 1)
+        {
+            double boost = Math.Pow(1.0 - NextDouble(), 1.0 / shape);
+            return NextGamma(shape + 1) * boost;
+        }
+
+        double d = shape - 1.0 / 3.0;
+        double c = 1.0 / Math.Sqrt(9.0 * d);
+        while (true)
+        {
+            double x, v;
+            do
+            {
+                x = NextGaussian();
+                v = 1.0 + c * x;
+            }
+            while (v <= 0);
+
+            v = v * v * v;
+            double u = 1.0 - NextDouble();
+            if (Math.Log(u) < 0.5 * x * x + d - d * v + d * Math.Log(v))
+            {
+                return d * v;
+            }
+        }
+    }
+
+    /// <summary>A Beta(<paramref name="a"/>, <paramref name="b"/>) draw from two Gamma draws.</summary>
+    public double NextBeta(double a, double b)
+    {
+        double x = NextGamma(a);
+        double y = NextGamma(b);
+        return x + y > 0 ? x / (x + y) : 0.5;
+    }
+
+    /// <summary>A Dirichlet(<paramref name="concentration"/>·1) draw over <paramref name="size"/> categories.</summary>
+    public double[] NextDirichlet(int size, double concentration)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        var g = new double[size];
+        double sum = 0;
+        for (int i = 0; i < size; i++)
+        {
+            g[i] = NextGamma(concentration);
+            sum += g[i];
+        }
+
+        if (sum <= 0)
+        {
+            // Every Gamma draw underflowed (tiny concentrations): all mass on one uniformly chosen category.
+            g[NextInt(size)] = 1;
+            return g;
+        }
+
+        for (int i = 0; i < size; i++)
+        {
+            g[i] /= sum;
+        }
+
+        return g;
+    }
+
     /// <summary>Fisher–Yates shuffle in place.</summary>
     public void Shuffle<T>(Span<T> items)
     {

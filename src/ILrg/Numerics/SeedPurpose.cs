@@ -32,4 +32,14 @@ public enum SeedPurpose : ulong
 
     /// <summary>The order of training images (per run).</summary>
     TrainingOrder = 8,
+
+    /// <summary>The federated client's own randomness (per trial): local batch order, mixup draws, DP-SGD noise.
+    /// (Issue 11; numbered from 21 so that streams added by parallel work never collide.)</summary>
+    FederatedClient = 21,
+
+    /// <summary>The noise of a defence applied to the shared update (per trial).</summary>
+    Defence = 22,
+
+    /// <summary>The simulated FedAvg training that measures a defence's utility cost (per run).</summary>
+    UtilityTraining = 23,
 }

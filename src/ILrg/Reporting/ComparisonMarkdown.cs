@@ -24,15 +24,25 @@ public static class ComparisonMarkdown
         text.AppendLine("Every method restores from the same observation in each trial. Mean [95% CI] over trials; " +
                         "class-wise methods report 1 for a class judged present.");
         text.AppendLine();
-        text.AppendLine("| method | kind | LeAcc | LnAcc | IRec | exact-batch rate | count MAE | ms / restore |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Client: {e.FederationOrDefault().Describe(e.BatchSize)}.");
+        text.AppendLine();
+        bool soft = result.Summaries.Any(m => m.SoftCountMae is not null);
+        text.AppendLine("| method | kind | LeAcc | LnAcc | IRec | exact-batch rate | count MAE | ms / restore |" +
+                        (soft ? " soft-count MAE |" : "") + " knows (threat model) |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|" + (soft ? "---|" : "") + "---|");
         foreach (MethodSummary m in result.Summaries)
         {
             LabelSummary s = m.Labels;
             text.Append(CultureInfo.InvariantCulture, $"| {m.Method} | {Kind(m)} | {Cell(s.LeAcc, s.LeAccCi)} | ");
             text.Append(CultureInfo.InvariantCulture, $"{Cell(s.LnAcc, s.LnAccCi)} | {Cell(s.IRec, s.IRecCi)} | ");
             text.Append(CultureInfo.InvariantCulture, $"{Cell(s.ExactBatchRate, s.ExactBatchRateCi)} | ");
-            text.AppendLine(CultureInfo.InvariantCulture, $"{Cell(s.CountMae, m.CountMaeCi)} | {m.MeanRestoreMs:F1} |");
+            text.Append(CultureInfo.InvariantCulture, $"{Cell(s.CountMae, m.CountMaeCi)} | {m.MeanRestoreMs:F1} |");
+            if (soft)
+            {
+                text.Append(m.SoftCountMae is { } v ? $" {Cell(v, m.SoftCountMaeCi!)} |" : " |");
+            }
+
+            text.AppendLine(CultureInfo.InvariantCulture, $" {Knowledge(result, m)} |");
         }
 
         return text.ToString();
@@ -44,6 +54,17 @@ public static class ComparisonMarkdown
         ArgumentNullException.ThrowIfNull(result);
         DatasetInfo data = result.Manifest.Datasets[0];
         return data.Synthetic ? $"{data.Name} (SYNTHETIC stand-in)" : data.Name;
+    }
+
+    /// <summary>What the method knows in this comparison (its <see cref="Federated.ThreatModel"/>); the oracle is
+    /// marked as knowing the truth.</summary>
+    public static string Knowledge(ComparisonResult result, MethodSummary method)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(method);
+        RestorerDescriptor descriptor = RestorerRegistry.Find(method.Method);
+        string known = FederatedStages.ThreatModelOf(result.Config.Experiment, descriptor).Describe();
+        return descriptor.Inputs.HasFlag(RestorerInputs.Truth) ? known + ", THE TRUE COUNTS" : known;
     }
 
     /// <summary>"counts", "presence", "UPPER BOUND" or "LOWER BOUND".</summary>

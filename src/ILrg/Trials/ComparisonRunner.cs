@@ -72,10 +72,12 @@ public static class ComparisonRunner
             var (restoration, ms) = TrialPipeline.Restore(spec.Experiment, dataset, trial, method, auxiliary);
             results.Add(new MethodTrial(
                 method.Name, restoration.Counts, LabelMetrics.Score(trial.TrueCounts, restoration.Counts), ms,
-                EnumText.FlagsOf(restoration.Check(spec.Experiment.BatchSize))));
+                EnumText.FlagsOf(restoration.Check(spec.Experiment.BatchSize)),
+                trial.SoftCounts is { } soft ? LabelMetrics.SoftCountMae(soft, restoration.Counts) : null));
         }
 
-        return new ComparisonTrial(index, trial.BatchSeed, trial.ModelSeed, trial.TrueCounts, results);
+        return new ComparisonTrial(
+            index, trial.BatchSeed, trial.ModelSeed, trial.TrueCounts, results, trial.SoftCounts, trial.Privacy);
     }
 
     /// <summary>Every method's summary over <paramref name="trials"/>.</summary>
@@ -88,7 +90,10 @@ public static class ComparisonRunner
         var own = trials.Select(t => t.Methods.First(m => m.Method == method.Name)).ToList();
         LabelSummary labels = LabelSummary.Of(own.Select(m => m.Scores).ToList());
         Interval mae = Interval.OfMean(own.Select(m => m.Scores.CountMae).ToArray(), ceiling: double.PositiveInfinity);
+        double[] soft = own.Where(m => m.SoftCountMae is not null).Select(m => m.SoftCountMae!.Value).ToArray();
         return new MethodSummary(
-            method.Name, method.Summary, method.Bound, method.InstanceWise, labels, mae, own.Average(m => m.RestoreMs));
+            method.Name, method.Summary, method.Bound, method.InstanceWise, labels, mae, own.Average(m => m.RestoreMs),
+            soft.Length > 0 ? soft.Average() : null,
+            soft.Length > 0 ? Interval.OfMean(soft, ceiling: double.PositiveInfinity) : null);
     }
 }

@@ -22,6 +22,8 @@ namespace ILrg.Trials;
 /// trial attacks the model of trial 0).</param>
 /// <param name="Device">Where the model and the client's tensors live: "cpu" or "cuda" (resolved by
 /// <see cref="ComputeDevice.Resolve"/>); restoration always runs on the CPU.</param>
+/// <param name="Federation">The federated setting (protocol, loss, defences, non-IID batches, threat model; issue 11);
+/// null is the paper's setting, under which every trial is exactly what it was before.</param>
 public sealed record ExperimentSpec(
     DatasetRequest Dataset,
     ModelSpec Model,
@@ -36,4 +38,9 @@ public sealed record ExperimentSpec(
     int ChunkSize = Client.DefaultChunkSize,
     int AuxiliarySize = 64,
     ModelProtocol ModelPer = ModelProtocol.Trial,
-    string Device = ComputeDevice.Cpu);
+    string Device = ComputeDevice.Cpu,
+    FederationSpec? Federation = null)
+{
+    /// <summary>The federated setting, the paper's when none is given.</summary>
+    public FederationSpec FederationOrDefault() => Federation ?? FederationSpec.Default;
+}

@@ -11,6 +11,9 @@ namespace ILrg.Trials;
 /// <param name="Labels">LeAcc, LnAcc, IRec, exact-batch rate, MAE with intervals.</param>
 /// <param name="CountMaeCi">95% interval of the count MAE (normal approximation, not clipped to 1).</param>
 /// <param name="MeanRestoreMs">Mean wall time of one restoration, including any calibration forward passes.</param>
+/// <param name="SoftCountMae">Mean soft-count MAE when the client's loss was label smoothing or mixup (issue
+/// 11).</param>
+/// <param name="SoftCountMaeCi">Its 95% interval.</param>
 public sealed record MethodSummary(
     string Method,
     string Description,
@@ -18,4 +21,6 @@ public sealed record MethodSummary(
     bool InstanceWise,
     LabelSummary Labels,
     Interval CountMaeCi,
-    double MeanRestoreMs);
+    double MeanRestoreMs,
+    double? SoftCountMae = null,
+    Interval? SoftCountMaeCi = null);

@@ -63,6 +63,16 @@ public sealed class PreparedTrial : IDisposable
     /// <summary>Milliseconds spent in the client.</summary>
     public double ClientMs { get; }
 
+    /// <summary>The expected label mass per class when the client's loss is label smoothing or mixup (issue
+    /// 11).</summary>
+    public ImmutableArray<double>? SoftCounts { get; init; }
+
+    /// <summary>Cosine of the shared update to the undefended one, when measured and a defence is active.</summary>
+    public double? DefenceCosine { get; init; }
+
+    /// <summary>DP-SGD's (ε, δ) for the client's local training, when DP-SGD is on.</summary>
+    public PrivacySpent? Privacy { get; init; }
+
     /// <inheritdoc />
     public void Dispose() => Model.Dispose();
 }

@@ -23,8 +23,16 @@ public static class TrialPipeline
     /// the client update of <paramref name="kind"/> and the attacker's observation. Call inside a dispose scope;
     /// dispose the result.
     /// </summary>
+    /// <param name="spec">The experiment.</param>
+    /// <param name="dataset">Its data.</param>
+    /// <param name="sampler">The batch sampler of <paramref name="dataset"/>.</param>
+    /// <param name="index">The trial.</param>
+    /// <param name="kind">Final layer only (label restoration) or every parameter (inversion).</param>
+    /// <param name="measureDistortion">Also measure the defence's distortion (cosine to the undefended update).</param>
     public static PreparedTrial Prepare(
-        ExperimentSpec spec, IImageDataset dataset, BatchSampler sampler, int index, UpdateKind kind = UpdateKind.LastLayer)
+        ExperimentSpec spec, IImageDataset dataset, BatchSampler sampler, int index,
+            UpdateKind kind = UpdateKind.LastLayer,
+        bool measureDistortion = false)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -35,7 +43,7 @@ public static class TrialPipeline
         ulong modelSeed = spec.ModelPer == ModelProtocol.Run
             ? SeedStreams.ForTrial(spec.Seed, SeedPurpose.Model, 0) // the run's one model: trial 0's
             : trialModelSeed;
-        Batch batch = sampler.Sample(spec.BatchSize, spec.Distribution, batchSeed, spec.ClassesInBatch);
+        Batch batch = FederatedStages.SampleBatch(spec, sampler, batchSeed);
         double sampleMs = Lap(clock);
 
         using var generator = new Generator(modelSeed);
@@ -53,9 +61,9 @@ public static class TrialPipeline
 
         try
         {
-            ClientUpdate update = kind == UpdateKind.WholeModel
-                ? Client.FullGradient(model, batch, spec.Mode)
-                : Client.LastLayerClosedForm(model, batch, spec.Mode, spec.ChunkSize);
+            FederatedStages.SharedUpdate shared =
+                FederatedStages.Compute(spec, model, batch, kind, index, measureDistortion);
+            ClientUpdate update = shared.Shared;
             double clientMs = Lap(clock);
             if (kind == UpdateKind.LastLayer && spec.Device != ComputeDevice.Cpu)
             {
@@ -64,7 +72,12 @@ public static class TrialPipeline
 
             LastLayerObservation observation = AttackerView.Observe(model, update);
             return new PreparedTrial(
-                index, batchSeed, modelSeed, batch, model, update, observation, sampleMs, modelMs, clientMs);
+                index, batchSeed, modelSeed, batch, model, update, observation, sampleMs, modelMs, clientMs)
+            {
+                SoftCounts = FederatedStages.SoftCounts(spec, batch.Counts()),
+                DefenceCosine = shared.Cosine,
+                Privacy = shared.Privacy,
+            };
         }
         catch
         {
@@ -83,10 +96,15 @@ public static class TrialPipeline
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(trial);
         ArgumentNullException.ThrowIfNull(methods);
-        return methods.Any(m => m.Inputs.HasFlag(RestorerInputs.AuxiliaryData))
-            ? HeldOut(dataset, trial.Batch, spec.AuxiliarySize,
-                SeedStreams.ForTrial(spec.Seed, SeedPurpose.Auxiliary, trial.Index))
-            : null;
+        if (!methods.Any(m => m.Inputs.HasFlag(RestorerInputs.AuxiliaryData)))
+        {
+            return null;
+        }
+
+        ulong seed = SeedStreams.ForTrial(spec.Seed, SeedPurpose.Auxiliary, trial.Index);
+        return spec.FederationOrDefault().AuxiliaryPerClass is { } perClass
+            ? FederatedStages.HeldOutPerClass(dataset, trial.Batch, perClass, seed)
+            : HeldOut(dataset, trial.Batch, spec.AuxiliarySize, seed);
     }
 
     /// <summary>
@@ -101,9 +119,14 @@ public static class TrialPipeline
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(trial);
         ArgumentNullException.ThrowIfNull(method);
+        FederationSpec federation = spec.FederationOrDefault();
         var context = new RestorerContext(
             SeedStreams.ForTrial(spec.Seed, SeedPurpose.Method, trial.Index), spec.Alpha, trial.Model, dataset.Shape,
-            auxiliary, method.Inputs.HasFlag(RestorerInputs.Truth) ? trial.TrueCounts : null);
+            auxiliary, method.Inputs.HasFlag(RestorerInputs.Truth) ? trial.TrueCounts : null,
+            method.Inputs.HasFlag(RestorerInputs.LocalHyperParameters) && federation.HyperParametersKnown
+                ? federation.Local
+                : null,
+            trial.Update);
         var clock = Stopwatch.StartNew();
         using (NewDisposeScope())
         {
@@ -155,6 +178,7 @@ public static class TrialPipeline
             throw new ArgumentException($"alpha must be a positive finite number, got {spec.Alpha}");
         }
 
+        spec.FederationOrDefault().Validate(spec.BatchSize);
         if (spec.BatchSize > dataset.Count)
         {
             throw new ArgumentException(

@@ -40,7 +40,7 @@ public sealed class ClaimSuiteTests
         ? RequiredData.MnistOrSkip()
         : DatasetCatalog.Open(request);
 
-    private static void AssertPasses(IClaim claim, ClaimOutcome outcome)
+    internal static void AssertPasses(IClaim claim, ClaimOutcome outcome)
     {
         foreach (CheckOutcome c in outcome.Checks)
         {

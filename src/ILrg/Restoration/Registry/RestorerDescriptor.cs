@@ -34,6 +34,13 @@ public sealed record RestorerDescriptor(
             throw new ArgumentException($"method '{Name}' needs the model and auxiliary images");
         }
 
+        if (Inputs.HasFlag(RestorerInputs.LocalHyperParameters) && context.Local is null)
+        {
+            throw new ArgumentException(
+                $"method '{Name}' needs the client's local hyper-parameters (protocol, lr, epochs, local batch, " +
+                "momentum), which this threat model withholds");
+        }
+
         if (Inputs.HasFlag(RestorerInputs.Truth) && context.TrueCounts is null)
         {
             throw new ArgumentException($"method '{Name}' is an upper bound and needs the trial's true counts");

@@ -18,4 +18,7 @@ public enum RestorerInputs
 
     /// <summary>A seed for the method's own randomness.</summary>
     Seed = 8,
+
+    /// <summary>The client's local hyper-parameters (protocol, lr, epochs, local batch, momentum; issue 11).</summary>
+    LocalHyperParameters = 16,
 }

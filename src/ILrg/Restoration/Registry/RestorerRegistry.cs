@@ -1,4 +1,5 @@
 using ILrg.Restoration.Baselines;
+using ILrg.Restoration.Federated;
 using ILrg.Restoration.Plus;
 
 namespace ILrg.Restoration.Registry;
@@ -53,6 +54,17 @@ public static class RestorerRegistry
         new("zero-shot", "Geng et al. zero-shot, dummy-input statistics", RestorerInputs.Model | RestorerInputs.Seed,
             true, true, true, RestorerBound.None,
             ctx => new ZeroShotRestorer(LastLayerCalibrator.FromDummy(ctx.Model!, ctx.InputShape!, ctx.Seed))),
+        new("rlu", "RLU (Chen & Vikalo 2024), least squares with auxiliary confidences along the local trajectory",
+            RestorerInputs.AuxiliaryData | RestorerInputs.LocalHyperParameters | RestorerInputs.Seed, true, false, true,
+            RestorerBound.None, ctx => new RluRestorer(ctx.Model!, ctx.Auxiliary!, ctx.Local!, ctx.SharedUpdate, ctx.Seed)),
+        new("ilrg-fedavg", "iLRG on the update rescaled to a mean gradient, W and b at mid-trajectory",
+            RestorerInputs.LocalHyperParameters, true, false, true, RestorerBound.None,
+            ctx => new RescaledRestorer(
+                "ilrg-fedavg", new ILrgRestorer(new ILrgOptions(ILrgVariant.Full, ctx.Alpha)), ctx.Local!, true)),
+        new("llg*-fedavg", "LLG* on the rescaled update, calibrated at the start and end of local training",
+            RestorerInputs.AuxiliaryData | RestorerInputs.LocalHyperParameters, true, true, true, RestorerBound.None,
+            ctx => new RescaledRestorer("llg*-fedavg", new LlgRestorer(LlgVariant.Star,
+                TrajectoryCalibration.FromAuxiliary(ctx.Model!, ctx.Auxiliary!, ctx.SharedUpdate)), ctx.Local!, false)),
         new("oracle", "UPPER BOUND: the true counts", RestorerInputs.Truth, true, true, true, RestorerBound.Upper,
             ctx => new OracleRestorer(ctx.TrueCounts!.Value)),
         new("random", "LOWER BOUND: N uniform random labels", RestorerInputs.Seed, true, true, false, RestorerBound.Lower,

@@ -180,8 +180,12 @@ public sealed class RestorerContractTests
 
         ClientUpdate update = Client.LastLayerClosedForm(model, batch);
         LastLayerObservation observation = AttackerView.Observe(model, update);
-        Batch auxiliary = TrialPipeline.HeldOut(_dataset, new Batch(_dataset, Indices, labels), 16, 99);
-        var context = new RestorerContext(Seed, 1.0, model, _dataset.Shape, auxiliary, ImmutableArray.Create(counts));
+        Batch heldOut = TrialPipeline.HeldOut(_dataset, new Batch(_dataset, Indices, labels), 16, 99);
+        // Relabelling the classes relabels the attacker's labelled auxiliary images too (RLU reads their labels).
+        var auxiliary = new Batch(
+            _dataset, heldOut.Indices, heldOut.Labels.Select(l => relabelled ? Sigma[l] : l).ToArray());
+        var context = new RestorerContext(
+            Seed, 1.0, model, _dataset.Shape, auxiliary, ImmutableArray.Create(counts), LocalTraining.FedSgd, update);
         return method.Create(context).Restore(observation);
     }
 }
