@@ -23,7 +23,10 @@ public sealed class BeyondPaperClaimsTests
             {
                 Assert.That(claim.Plan.Title, Does.Contain(BeyondPaperClaims.Mark), claim.Plan.Id);
                 Assert.That(claim.Plan.Suite, Is.EqualTo(BeyondPaperClaims.Suite), claim.Plan.Id);
-                Assert.That(claim.Plan.Checks.Select(c => c.Method), Is.All.EqualTo("ilrg+"), claim.Plan.Id);
+                Assert.That(
+                    claim.Plan.Checks.Select(c => c.Method),
+                    Is.All.EqualTo("ilrg+").Or.All.EqualTo("ilrg+@it1000"),
+                    claim.Plan.Id);
             }
         });
     }
@@ -43,6 +46,22 @@ public sealed class BeyondPaperClaimsTests
                 Assert.That(plan.TrialsPerRun, Is.EqualTo(50), plan.Id);
                 Assert.That(plan.Checks.Single().Threshold, Is.EqualTo(threshold), plan.Id);
             }
+        });
+    }
+
+    [Test]
+    public void TrainedTarget_TrainsTwoSeedsAndAttacksWithIlrgPlus_GatedAt080()
+    {
+        TrainedClaim trained = BeyondPaperClaims.TrainedFcn3();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(trained.Method, Is.EqualTo("ilrg+"));
+            Assert.That(trained.Plan.Runs, Is.EqualTo(2));
+            Assert.That(trained.Plan.WholeRuns, Is.True);
+            Assert.That(trained.Plan.TrialsPerRun, Is.EqualTo(50));
+            Assert.That(trained.Training.Iterations, Is.EqualTo(1000));
+            Assert.That(trained.Plan.Checks.Single().Threshold, Is.EqualTo(0.80));
         });
     }
 
