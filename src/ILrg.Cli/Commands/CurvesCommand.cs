@@ -57,12 +57,14 @@ public static class CurvesCommand
         {
             double[] xs = result.Rows.Select(r => r.X).ToArray();
             var measured = result.Rows[0].Methods.Select((m, i) => new CurvePlot.Series(
-                $"{m.Method} {sweep.Metric}", xs, result.Rows.Select(r => r.Methods[i].Labels.Metric(sweep.Metric)).ToArray(),
+                $"{m.Method} {sweep.Metric}", xs,
+                result.Rows.Select(r => r.Methods[i].Labels.Metric(sweep.Metric)).ToArray(),
                 result.Rows.Select(r => r.Methods[i].Labels.IntervalOf(sweep.Metric)!.Low).ToArray(),
                 result.Rows.Select(r => r.Methods[i].Labels.IntervalOf(sweep.Metric)!.High).ToArray())).ToList();
             CurvePlot.Save(
                 plot.FullName, $"{sweep.Title}, seed {sweep.Points[0].Experiment.Seed}", sweep.Parameter, sweep.Metric,
-                measured, [new CurvePlot.Series($"paper iLRG {sweep.Metric}", xs, result.Rows.Select(r => r.Paper).ToArray())],
+                measured,
+                [new CurvePlot.Series($"paper iLRG {sweep.Metric}", xs, result.Rows.Select(r => r.Paper).ToArray())],
                 logX: sweep.Id == "batch");
             console.WriteLine($"plot: {plot.FullName}");
         }

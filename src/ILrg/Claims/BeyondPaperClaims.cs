@@ -58,7 +58,8 @@ public static class BeyondPaperClaims
         "issue 12 target; observation only (W, b, g_W, g_b, N); seeds S and S+1, gate on the mean of the two runs");
 
     /// <summary>iLRG+ on FCN-3 trained 1000 iterations (SPEC §9's SGD recipe, as <see cref="TrainedClaims"/>), N=8:
-    /// K=2 runs (training seeds S and S+1) × T=50, gated at LnAcc ≥ 0.80 with no auxiliary data (issue 12).</summary>
+    /// K=2 runs (training seeds S and S+1) × T=50, gated at LnAcc ≥ 0.80 with no auxiliary data (issue
+    /// 12).</summary>
     public static TrainedClaim TrainedFcn3(ulong seed = 0) => TrainedClaims.Fcn3Mnist(Runs, Trials, seed) with
     {
         Id = "ilrg+-fcn3-mnist-trained-it1000-n8",

@@ -17,7 +17,8 @@ public static class MethodCurveRunner
     /// <param name="onRow">Called after each point.</param>
     /// <exception cref="ArgumentException">An unknown method.</exception>
     public static MethodCurveResult Run(
-        PaperSweep sweep, string methods, Func<DatasetRequest, IImageDataset> open, Action<MethodCurveRow>? onRow = null)
+        PaperSweep sweep, string methods, Func<DatasetRequest, IImageDataset> open,
+        Action<MethodCurveRow>? onRow = null)
     {
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(open);
