@@ -22,6 +22,7 @@ public static class CommandLine
         root.Subcommands.Add(MergeCommand.Create(output, error));
         root.Subcommands.Add(GoldenCommand.Create(output, error));
         root.Subcommands.Add(AuditCommand.Create(output, error));
+        root.Subcommands.Add(CurvesCommand.Create(output, error));
         return root;
     }
 

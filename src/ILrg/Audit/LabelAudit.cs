@@ -85,7 +85,8 @@ public static class LabelAudit
         AuditVerdict verdict = AuditVerdict.Judge(methods[0], systemCertificate, observation.BatchSize, thresholds);
         return new LabelAuditResult(
             observation.BatchSize, observation.Classes, verdict.Text, verdict.Strong, verdict.Reasons,
-            systemCertificate, methods, MethodAgreement.Of(methods)) { Failed = failed };
+            systemCertificate, methods, MethodAgreement.Of(methods))
+        { Failed = failed };
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ public static class ClaimSuites
 {
     /// <summary>The suite names, the default first.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["quick", "full", "accelerator", "all", "main", "large-batch", "inversion", "defences"];
+        ["quick", "full", "accelerator", "all", "main", "large-batch", "inversion", "defences", "beyond"];
 
     /// <summary>What each suite holds, for help texts.</summary>
     public const string Description =
@@ -17,7 +17,8 @@ public static class ClaimSuites
         "trials with more runs, trained models and the inversion gain: hours, shard it), accelerator (ResNets at " +
         "224×224 and large N, 3-channel inversion: for GPUs), all (full and accelerator), main (= quick), " +
         "large-batch (the quick large-batch rows), inversion (the MNIST PSNR gain, one run), defences (the paper's " +
-        "dp and sparse rows on ResNet-18, 3 runs of 20 trials: minutes)";
+        "dp and sparse rows on ResNet-18, 3 runs of 20 trials: minutes), beyond (iLRG+'s targets beyond the paper " +
+        "and the paper's iLRG claims re-run with iLRG+, issue 12: minutes)";
 
     /// <summary>The claims of suite <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">Unknown suite.</exception>
@@ -30,6 +31,7 @@ public static class ClaimSuites
         "large-batch" => [.. LargeBatchClaims.Quick(seed)],
         "inversion" => [InversionClaims.Mnist(seed)],
         "defences" => [.. DefenceClaims.Rows(seed)],
+        "beyond" => BeyondPaperClaims.All(seed),
         _ => throw new ArgumentException($"unknown suite '{name}'; known: {string.Join(", ", Names)}", nameof(name)),
     };
 

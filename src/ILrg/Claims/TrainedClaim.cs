@@ -29,10 +29,13 @@ namespace ILrg.Claims;
 /// <param name="Checks">The judged figures (Method = "ilrg@" + variant).</param>
 /// <param name="RunSeconds">Estimated seconds of one run (training and attacks; 2 quiet cores, CPU build).</param>
 /// <param name="Note">How the setting differs from the paper's.</param>
+/// <param name="Method">The restorer attacking the checkpoints (iLRG unless stated; checks then name it, e.g.
+/// ilrg+@it1000).</param>
 public sealed record TrainedClaim(
     string Id, string Title, string Suite, DatasetRequest TrainData, DatasetRequest AttackData, ModelSpec Model,
     TrainingOptions Training, IReadOnlyList<(string Variant, int Iteration)> Checkpoints, int BatchSize, int Runs,
-    int Trials, IReadOnlyList<ClaimCheck> Checks, double RunSeconds, string? Note = null) : IClaim
+    int Trials, IReadOnlyList<ClaimCheck> Checks, double RunSeconds, string? Note = null, string Method = "ilrg")
+    : IClaim
 {
     /// <inheritdoc />
     public ClaimPlan Plan => new(
@@ -56,7 +59,7 @@ public sealed record TrainedClaim(
             IReadOnlyList<TrainingCheckpoint> saved = Trainer.Train(
                 Model, context.Open(TrainData), Training with { Seed = seed }, folder);
             IImageDataset attack = context.Open(AttackData);
-            RestorerDescriptor ilrg = RestorerRegistry.Find("ilrg");
+            RestorerDescriptor ilrg = RestorerRegistry.Find(Method);
             var values = Enumerable.Range(0, Trials).Select(_ => new Dictionary<string, double>()).ToList();
             foreach (var (variant, iteration) in Checkpoints)
             {
@@ -68,7 +71,7 @@ public sealed record TrainedClaim(
                 for (int t = 0; t < Trials; t++)
                 {
                     TrialResult r = ExperimentRunner.RunTrial(spec, attack, context.SamplerFor(attack), ilrg, t);
-                    TrialFigures.Add(values[t], "ilrg@" + variant, r.Scores);
+                    TrialFigures.Add(values[t], Method + "@" + variant, r.Scores);
                     context.Step();
                 }
             }

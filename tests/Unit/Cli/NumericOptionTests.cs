@@ -30,6 +30,7 @@ public sealed class NumericOptionTests
             "--after", InteropFixtures.Interop("cnn", "fedavg-after.pt"), "--local-lr", "0.05", "--local-steps", "3",
             "--batch-size", "24",
         ],
+        ["curves"] = ["--kind", "depth"],
     };
 
     private static IEnumerable<TestCaseData> Cases()

@@ -43,14 +43,16 @@ public sealed class ReportManifestTests
             "reproduce", (string[])["reproduce", "--suite", "quick", "--only", "fcn3-mnist-n8", "--seed", "7"]);
         yield return new TestCaseData(
             "sweep", (string[])["sweep", "--kind", "depth", "--runs", "2", "--trials", "1", "--seed", "7"]);
+        yield return new TestCaseData(
+            "curves", (string[])["curves", "--kind", "depth", "--trials", "1", "--seed", "7"]);
     }
 
     [TestCaseSource(nameof(Verbs))]
     public void Report_AnyVerb_CarriesTheSameManifest(string verb, string[] args)
     {
-        if (verb is "reproduce" or "sweep")
+        if (verb is "reproduce" or "sweep" or "curves")
         {
-            RequiredData.MnistOrSkip(); // both read the real MNIST digits
+            RequiredData.MnistOrSkip(); // these read the real MNIST digits
         }
 
         string report = Path.Combine(_dir, "report.json");

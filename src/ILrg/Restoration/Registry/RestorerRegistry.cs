@@ -1,5 +1,6 @@
 using ILrg.Restoration.Baselines;
 using ILrg.Restoration.Federated;
+using ILrg.Restoration.Plus;
 
 namespace ILrg.Restoration.Registry;
 
@@ -25,6 +26,11 @@ public static class RestorerRegistry
             ctx => new ILrgRestorer(new ILrgOptions(ILrgVariant.Estimate, ctx.Alpha))),
         new("ilrg-estimate-mip", "iLRG with uniform class probabilities, integer L1 solve", Obs, true, true, true,
             RestorerBound.None, ctx => new IntegerILrgRestorer(new ILrgOptions(ILrgVariant.Estimate, ctx.Alpha))),
+        new("ilrg+", "iLRG+: mean-embedding p̄, class unmixing, per-sample rays (issue 12)", Obs, true, false, true,
+            RestorerBound.None, ctx => new ILrgPlusRestorer(new ILrgPlusOptions(ctx.Alpha))),
+        new("ilrg+-mean", "iLRG+ stages 1–2 only (no sign assumption, no rays)", Obs, true, false, true,
+            RestorerBound.None, ctx => new ILrgPlusRestorer(
+                new ILrgPlusOptions(ctx.Alpha, EmbeddingSign.AnySign, UseRays: false), "ilrg+-mean")),
         new("idlg", "iDLG extended: negative row sum (class-wise)", Obs, false, false, true, RestorerBound.None,
             _ => new IdlgRestorer()),
         new("gi", "GI / Yin extended: negative row entry (class-wise)", Obs, false, false, true, RestorerBound.None,
