@@ -34,7 +34,9 @@ public static class DefenceSweepCommand
         if (plot is not null)
         {
             DefenceSweepPlot.Save(result, plot.FullName);
-            console.WriteLine($"plot: {plot.FullName}");
+            console.WriteLine($"plot: {plot.FullName}" + (result.Rows[0].Utility.Count > 0
+                ? $"; privacy against utility: {DefenceSweepPlot.TradeoffPath(plot.FullName)}"
+                : ""));
         }
 
         Terminal.WriteReport(console, report, result);

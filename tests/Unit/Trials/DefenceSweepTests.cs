@@ -35,6 +35,35 @@ public sealed class DefenceSweepTests
     }
 
     [Test]
+    public void Save_SweepWithUtility_WritesTheStrengthPictureAndThePrivacyAgainstUtilityPicture()
+    {
+        DefenceSweepResult result = DefenceSweepRunner.Run(Spec("dp", 0, 0.05), Open);
+        string dir = Directory.CreateTempSubdirectory("ilrg-sweep-plot").FullName;
+        try
+        {
+            string path = Path.Combine(dir, "sweep.png");
+
+            ILrg.Reporting.Plots.DefenceSweepPlot.Save(result, path);
+
+            string tradeoff = ILrg.Reporting.Plots.DefenceSweepPlot.TradeoffPath(path);
+            Assert.Multiple(() =>
+            {
+                Assert.That(tradeoff, Is.EqualTo(Path.Combine(dir, "sweep-tradeoff.png")));
+                foreach (string png in new[] { path, tradeoff })
+                {
+                    byte[] bytes = File.ReadAllBytes(png);
+                    Assert.That(bytes.Take(8), Is.EqualTo(new byte[] { 137, 80, 78, 71, 13, 10, 26, 10 }), png);
+                    Assert.That(bytes, Has.Length.GreaterThan(1000), png);
+                }
+            });
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
     public void Run_DpSgdSweep_ReportsAFiniteEpsilonOnlyWithNoise()
     {
         DefenceSweepSpec spec = Spec("dpsgd", 0, 1) with { Utility = null };

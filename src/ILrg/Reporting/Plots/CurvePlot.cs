@@ -26,7 +26,8 @@ public static class CurvePlot
         ArgumentNullException.ThrowIfNull(measured);
         ArgumentNullException.ThrowIfNull(paper);
         Plot plot = Png.NewPlot();
-        Color[] palette = [Colors.Blue, Colors.OrangeRed, Colors.Green, Colors.Purple, Colors.Brown];
+        var category10 = new ScottPlot.Palettes.Category10();
+        Color[] palette = [.. Enumerable.Range(0, 10).Select(category10.GetColor)];
         double[] Xs(Series s) => logX ? s.X.Select(Math.Log2).ToArray() : s.X;
         for (int i = 0; i < measured.Count; i++)
         {
