@@ -55,7 +55,7 @@ public static class MergeCommand
         switch (tools[0])
         {
             case "ilrg reproduce":
-                return ReproduceCommand.Finish(console, ClaimReport.Merge(Read<ClaimReport>(paths)), report);
+                return ClaimReportViews.Finish(console, ClaimReport.Merge(Read<ClaimReport>(paths)), report);
             case "ilrg sweep":
                 ClaimReport sweep = ClaimReport.Merge(Read<ClaimReport>(paths));
                 PaperSweep curve = PaperSweep.Named(sweep.Suite, new ClaimSize(2, 1));

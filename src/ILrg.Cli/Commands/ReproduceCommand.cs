@@ -108,32 +108,8 @@ public static class ReproduceCommand
                 (c, r) => console.WriteLine(
                     $"claim {c.Plan.Id}: {r.Count} trials measured ({r.Sum(x => x.Seconds):F1} s)"));
         });
-        if (request.Shard is not null)
-        {
-            console.WriteLine(
-                $"shard {request.Shard}: {report.Records.Count} trials; merge every shard's report with 'ilrg merge'");
-            Terminal.WriteReport(console, request.Report, report);
-            return ExitCodes.Ok;
-        }
-
-        return Finish(console, report, request.Report);
-    }
-
-    /// <summary>Prints the verdict table of a whole run's report, writes it, and returns the exit code.</summary>
-    public static int Finish(IAnsiConsole console, ClaimReport report, FileInfo? path)
-    {
-        ArgumentNullException.ThrowIfNull(console);
-        ArgumentNullException.ThrowIfNull(report);
-        var outcomes = report.Claims ?? [];
-        console.Write(ClaimTable.Of(outcomes));
-        console.WriteLine("PI: 95% prediction interval of one run's mean (t: Student t, K < 39; o: order " +
-                          "statistics); docs/claims-statistics.md");
-        foreach (string line in ClaimTable.Summary(outcomes))
-        {
-            console.WriteLine(line);
-        }
-
-        Terminal.WriteReport(console, path, report);
-        return report.Passed == true ? ExitCodes.Ok : ExitCodes.CheckFailed;
+        return request.Shard is not null
+            ? ClaimReportViews.Shard(console, request.Shard, report, request.Report)
+            : ClaimReportViews.Finish(console, report, request.Report);
     }
 }

@@ -75,10 +75,7 @@ public static class SweepCommand
             onClaimDone: (c, r) => console.WriteLine($"{sweep.Parameter} = {c.Plan.X}: {r.Count} trials"));
         if (shard is not null)
         {
-            console.WriteLine(
-                $"shard {shard}: {result.Records.Count} trials; merge every shard's report with 'ilrg merge'");
-            Terminal.WriteReport(console, report, result);
-            return ExitCodes.Ok;
+            return ClaimReportViews.Shard(console, shard, result, report);
         }
 
         return Finish(console, result, sweep.Parameter, sweep.Id == "batch", plot, report);
