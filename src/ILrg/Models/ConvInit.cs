@@ -16,15 +16,12 @@ public static class ConvInit
         long inputs, long outputs, long kernel, Generator generator, long stride = 1, long padding = 0,
         bool bias = true)
     {
-        var conv = nn.Conv2d(inputs, outputs, kernel, stride: stride, padding: padding, bias: bias);
+        var conv = Layers.UninitialisedConv(inputs, outputs, kernel, stride, padding, bias);
         double bound = 1.0 / Math.Sqrt(inputs * kernel * kernel);
-        using (no_grad())
+        conv.weight = Layers.Uniform([outputs, inputs, kernel, kernel], bound, generator);
+        if (bias)
         {
-            conv.weight!.uniform_(-bound, bound, generator);
-            if (bias)
-            {
-                conv.bias!.uniform_(-bound, bound, generator);
-            }
+            conv.bias = Layers.Uniform([outputs], bound, generator);
         }
 
         return conv;
