@@ -25,6 +25,7 @@ public interface IImageDataset
     int LabelOf(int index);
 
     /// <summary>Writes the normalised pixels of image <paramref name="index"/> (length
-    /// <see cref="ImageShape.Size"/>).</summary>
+    /// <see cref="ImageShape.Size"/>). May be called from several threads at once (a batch's images are read in
+    /// parallel), so an implementation keeps no per-call state outside its arguments.</summary>
     void ReadImage(int index, Span<float> destination);
 }

@@ -50,7 +50,7 @@ public sealed class ILrgRestorer : ILabelRestorer
         int c = observation.Classes;
         int n = observation.BatchSize;
         int u = system.Unknowns.Length;
-        Tensor matrix = tensor(system.Matrix.ToArray(), float64).reshape(c + 1, u);
+        Tensor matrix = from_array(system.MatrixValues).reshape(c + 1, u); // shares the array, read only
         Tensor rhs = tensor(system.Rhs.ToArray(), float64);
         NoISolution solution = PseudoinverseSolver.Solve(matrix, rhs);
 

@@ -59,6 +59,9 @@ public sealed class ILrgSystem
     /// <summary>A, (C+1)×u row-major.</summary>
     public ReadOnlySpan<double> Matrix => _matrix;
 
+    /// <summary>The array behind <see cref="Matrix"/>, for a zero-copy tensor (never written).</summary>
+    internal double[] MatrixValues => _matrix;
+
     /// <summary>y = [N; N·g_b], length C+1.</summary>
     public ReadOnlySpan<double> Rhs => _rhs;
 
@@ -72,11 +75,16 @@ public sealed class ILrgSystem
         int c = observation.Classes;
         double[] gbValues = observation.BiasGradient.ToArray();
         Tensor gb = tensor(gbValues, float64);
-        Tensor probabilities = ClassProbabilities(observation, gb, options); // row j = P_j
-        Tensor gradientRows = (probabilities.t() - eye(c, dtype: float64)).contiguous();
+        Tensor probabilities = ClassProbabilities(observation, options); // row j = P_j
+        var rows = new double[c * c];
+        Tensor gradientRows = from_array(rows).reshape(c, c); // shares rows: the copy below fills it
+        using (Scalar one = 1.0) // held until used: a temporary Scalar can be finalized mid-call
+        {
+            gradientRows.copy_(probabilities.t()).diagonal().sub_(one);
+        }
+
         return new ILrgSystem(
-            c, observation.BatchSize, gradientRows.data<double>().ToArray(),
-            SelectUnknowns(observation, options, gradientRows, gb), gbValues);
+            c, observation.BatchSize, rows, SelectUnknowns(observation, options, gradientRows, gb), gbValues);
     }
 
     /// <summary>(Pᵀ − I)·counts − N·g_b over all classes: the gradient residual of a full count vector.</summary>
@@ -103,7 +111,7 @@ public sealed class ILrgSystem
         return r;
     }
 
-    private static Tensor ClassProbabilities(LastLayerObservation observation, Tensor gb, ILrgOptions options)
+    private static Tensor ClassProbabilities(LastLayerObservation observation, ILrgOptions options)
     {
         int c = observation.Classes;
         if (options.Variant == ILrgVariant.Estimate)
@@ -112,10 +120,11 @@ public sealed class ILrgSystem
             return full(c, c, uniform, dtype: float64);
         }
 
-        Tensor w = tensor(observation.Weight.ToArray(), float64).reshape(c, observation.EmbeddingSize);
+        int d = observation.EmbeddingSize;
+        Tensor w = from_array(observation.WeightValues).reshape(c, d); // shares the observation's array, read only
         Tensor b = tensor(observation.Bias.ToArray(), float64);
-        Tensor gw = tensor(observation.WeightGradient.ToArray(), float64).reshape(c, observation.EmbeddingSize);
-        Tensor embeddings = ClassEmbeddingRecovery.Recover(gw, gb);
+        Tensor embeddings = from_array(ClassEmbeddingRecovery.Recover(
+            observation.WeightGradientValues, observation.BiasGradientValues, c, d)).reshape(c, d);
         using Scalar one = 1.0; // alpha held alive: a temporary Scalar can be finalized while libtorch reads it
         Tensor logits = embeddings.matmul(w.t()).add(b, one);
         using Scalar alpha = options.Alpha; // held until used: a temporary Scalar can be finalized mid-call

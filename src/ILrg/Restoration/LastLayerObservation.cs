@@ -71,6 +71,15 @@ public sealed class LastLayerObservation
     /// <summary>g_b, length C.</summary>
     public ReadOnlySpan<double> BiasGradient => _biasGradient;
 
+    /// <summary>The arrays behind W and g_W, shared with zero-copy tensors in the restorers (never written).</summary>
+    internal double[] WeightValues => _weight;
+
+    /// <inheritdoc cref="WeightValues"/>
+    internal double[] WeightGradientValues => _weightGradient;
+
+    /// <inheritdoc cref="WeightValues"/>
+    internal double[] BiasGradientValues => _biasGradient;
+
     /// <summary>A copy with other gradients (used by defences); validation applies again.</summary>
     public LastLayerObservation WithGradients(ReadOnlySpan<double> weightGradient, ReadOnlySpan<double> biasGradient) =>
         new(_weight, _bias, weightGradient, biasGradient, Classes, EmbeddingSize, BatchSize);
