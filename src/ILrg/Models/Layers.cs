@@ -64,7 +64,8 @@ public static class Layers
         return new TorchSharp.Modules.Parameter(values.uniform_(-bound, bound, generator));
     }
 
-    /// <summary>A parameter of <paramref name="shape"/> drawn from N(0, std²) with <paramref name="generator"/>.</summary>
+    /// <summary>A parameter of <paramref name="shape"/> drawn from N(0, std²) with
+    /// <paramref name="generator"/>.</summary>
     public static TorchSharp.Modules.Parameter Normal(long[] shape, double std, Generator generator)
     {
         using Tensor values = empty(shape);
