@@ -1,4 +1,6 @@
+using ILrg.Data;
 using ILrg.Performance;
+using ILrg.Trials;
 using NUnit.Framework;
 
 namespace ILrg.Tests.Unit.Performance;
@@ -93,5 +95,16 @@ public sealed class BenchRowsTests
             ["resnet18-c100-24"] = (242, "≥ 5× reference"),
             ["restore-c1000-d2048"] = (11_200, "≤ 100 ms, max/median ≤ 1.5"),
         }));
+    }
+
+    [Test]
+    public void Row_ResNet50At4096_PassesTheRunsOwnMemoryCheck()
+    {
+        // The check every verb makes before allocating: with the default chunk of 256 this row is estimated at 27 GB
+        // and refused; its own chunk keeps it bounded whatever N.
+        BenchRow row = BenchRows.Find("resnet50-224-4096");
+        ExperimentSpec spec = row.TrialSpec();
+
+        Assert.DoesNotThrow(() => TrialPipeline.Validate(spec, DatasetCatalog.Open(spec.Dataset)));
     }
 }
