@@ -82,6 +82,11 @@ public static class BenchCommand
         }
 
         console.Write(BenchViews.Table(measured));
+        if (BenchViews.LoadWarning(measured) is { } warning)
+        {
+            console.WriteLine(warning);
+        }
+
         if (measured.Baseline is { } comparison)
         {
             BenchViews.Baseline(console, comparison, measured.TorchThreads);

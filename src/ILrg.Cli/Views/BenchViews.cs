@@ -31,7 +31,8 @@ internal static class BenchViews
     /// <summary>One finished row.</summary>
     public static string RowLine(BenchRowResult r) =>
         $"{r.Name}: {Ms(r.MedianMs)} ms per {Unit(r.Units)} (median of {r.Measured}; min {Ms(r.MinMs)}, max " +
-        $"{Ms(r.MaxMs)}), peak RSS {MiB(r.Memory.PeakRssMiB)} MiB" +
+        $"{Ms(r.MaxMs)}" + (r.WarmUpMs.Count > 0 ? $"; warm-up {Ms(r.WarmUpMs[0])}" : "") +
+        $"), peak RSS {MiB(r.Memory.PeakRssMiB)} MiB" +
         (r.Speedup is { } s ? $", {Times(s)} faster than the reference ({Ms(r.ReferenceMs)} ms)" : "") +
         (r.TargetMet is { } met ? $", target {r.Target}: {(met ? "met" : "NOT met")}" : "") +
         (r.LoadAverage is { } load ? $", load average {F2(load)} on {Environment.ProcessorCount} cores" : "") +
@@ -57,6 +58,18 @@ internal static class BenchViews
         }
 
         return table;
+    }
+
+    /// <summary>A warning when the machine's load average exceeded its core count during a row (other work shared the
+    /// cores); null otherwise.</summary>
+    public static string? LoadWarning(BenchReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        double? peak = report.Rows.Max(r => r.LoadAverage);
+        return peak > Environment.ProcessorCount
+            ? $"warning: the load average reached {F2(peak.Value)} on {Environment.ProcessorCount} cores during " +
+              "this run: other work shared the cores, so these times are slower and noisier than the code"
+            : null;
     }
 
     /// <summary>new/old per row, the rows on one side only, and a warning when the thread counts differ.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ILrg.Cli;
 using ILrg.Cli.Commands;
+using ILrg.Cli.Views;
 using ILrg.Performance;
 using ILrg.Testing;
 using ILrg.Tests.Unit.Performance;
@@ -215,5 +216,26 @@ public sealed class BenchCommandTests
             Assert.That(rows[0].GetProperty("referenceMs").GetDouble(), Is.EqualTo(17));
             Assert.That(rows[1].GetProperty("measured").GetInt32(), Is.EqualTo(1));
         });
+    }
+
+    [Test]
+    public void LoadWarning_LoadAboveTheCoreCount_SaysTheTimesAreNoisy()
+    {
+        BenchReport report = BenchReport.Create(
+            new BenchConfiguration(["a"], false, null, null, null),
+            [TinyBenchRows.Result("a", 1, load: Environment.ProcessorCount + 0.5)], [], DateTimeOffset.UtcNow);
+
+        Assert.That(BenchViews.LoadWarning(report), Does.Contain("other work shared the cores"));
+    }
+
+    [Test]
+    public void LoadWarning_LoadWithinTheCoresOrUnknown_None()
+    {
+        BenchReport report = BenchReport.Create(
+            new BenchConfiguration(["a", "b"], false, null, null, null),
+            [TinyBenchRows.Result("a", 1, load: Environment.ProcessorCount), TinyBenchRows.Result("b", 1)], [],
+            DateTimeOffset.UtcNow);
+
+        Assert.That(BenchViews.LoadWarning(report), Is.Null);
     }
 }

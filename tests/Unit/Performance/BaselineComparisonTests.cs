@@ -5,10 +5,7 @@ namespace ILrg.Tests.Unit.Performance;
 
 public sealed class BaselineComparisonTests
 {
-    private static BenchRowResult Row(string name, double medianMs) => new(
-        name, name, BenchKind.Trials, new { }, "trials", 1, 0, medianMs, medianMs, medianMs, 1,
-        new Dictionary<string, double> { ["total"] = medianMs }, [medianMs], [], new MemoryReading(null, null, "n/a"),
-        null, null, "—", null, 1, null);
+    private static BenchRowResult Row(string name, double medianMs) => TinyBenchRows.Result(name, medianMs);
 
     private static BaselineFile Baseline(params (string Name, double Ms)[] rows) =>
         new("old.json", 2, rows.ToDictionary(r => r.Name, r => r.Ms));

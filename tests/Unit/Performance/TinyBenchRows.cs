@@ -29,6 +29,13 @@ internal static class TinyBenchRows
             Observation = new RestorationShape(10, 16, 8, 3),
         };
 
+    /// <summary>A measured row of one trial taking <paramref name="medianMs"/>, on a machine whose load average was
+    /// <paramref name="load"/>.</summary>
+    public static BenchRowResult Result(string name, double medianMs, double? load = null) => new(
+        name, name, BenchKind.Trials, new { }, "trials", 1, 0, medianMs, medianMs, medianMs, 1,
+        new Dictionary<string, double> { ["total"] = medianMs }, [medianMs], [], new MemoryReading(null, null, "n/a"),
+        null, null, "—", null, 1, load);
+
     /// <summary>K iterations of Inverting Gradients on the tiny FCN, N = 2.</summary>
     public static BenchRow Inversion(int iterations) =>
         new("tiny-ig", "tiny inversion", BenchKind.Inversion, iterations, null, BenchTarget.None)
