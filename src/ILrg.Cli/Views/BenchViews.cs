@@ -60,15 +60,15 @@ internal static class BenchViews
         return table;
     }
 
-    /// <summary>A warning when the machine's load average exceeded its core count during a row (other work shared the
-    /// cores); null otherwise.</summary>
+    /// <summary>A warning when, during a row, the machine's load average exceeded this run's own libtorch threads by
+    /// a whole process or more (other work shared the cores); null otherwise.</summary>
     public static string? LoadWarning(BenchReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        double? peak = report.Rows.Max(r => r.LoadAverage);
-        return peak > Environment.ProcessorCount
-            ? $"warning: the load average reached {F2(peak.Value)} on {Environment.ProcessorCount} cores during " +
-              "this run: other work shared the cores, so these times are slower and noisier than the code"
+        return report.Rows.Max(r => r.LoadAverage) is { } peak && peak - report.TorchThreads >= 1
+            ? $"warning: the load average reached {F2(peak)} on {Environment.ProcessorCount} cores, of which " +
+              $"this run's {report.TorchThreads} libtorch thread(s) account for at most {report.TorchThreads}: " +
+              "other work shared the cores, so these times are slower and noisier than the code"
             : null;
     }
 

@@ -42,7 +42,8 @@ public sealed class BenchCommandTests
         return (code, output.ToString(), error.ToString());
     }
 
-    /// <summary>A baseline with the tiny trial row at <paramref name="tinyTrialsMs"/> and a row this run lacks.</summary>
+    /// <summary>A baseline with the tiny trial row at <paramref name="tinyTrialsMs"/> and a row this run
+    /// lacks.</summary>
     private string Baseline(double tinyTrialsMs)
     {
         string path = Path.Combine(_dir, "old.json");
@@ -218,23 +219,24 @@ public sealed class BenchCommandTests
         });
     }
 
-    [Test]
-    public void LoadWarning_LoadAboveTheCoreCount_SaysTheTimesAreNoisy()
+    private static BenchReport TwoThreadReport(params BenchRowResult[] rows)
     {
-        BenchReport report = BenchReport.Create(
-            new BenchConfiguration(["a"], false, null, null, null),
-            [TinyBenchRows.Result("a", 1, load: Environment.ProcessorCount + 0.5)], [], DateTimeOffset.UtcNow);
+        var configuration = new BenchConfiguration([.. rows.Select(r => r.Name)], false, null, null, null);
+        return BenchReport.Create(configuration, rows, [], DateTimeOffset.UtcNow) with { TorchThreads = 2 };
+    }
+
+    [Test]
+    public void LoadWarning_LoadAWholeProcessAboveTheRunsThreads_SaysTheTimesAreNoisy()
+    {
+        BenchReport report = TwoThreadReport(TinyBenchRows.Result("a", 1, load: 3.0));
 
         Assert.That(BenchViews.LoadWarning(report), Does.Contain("other work shared the cores"));
     }
 
     [Test]
-    public void LoadWarning_LoadWithinTheCoresOrUnknown_None()
+    public void LoadWarning_LoadOfTheRunItselfOrUnknown_None()
     {
-        BenchReport report = BenchReport.Create(
-            new BenchConfiguration(["a", "b"], false, null, null, null),
-            [TinyBenchRows.Result("a", 1, load: Environment.ProcessorCount), TinyBenchRows.Result("b", 1)], [],
-            DateTimeOffset.UtcNow);
+        BenchReport report = TwoThreadReport(TinyBenchRows.Result("a", 1, load: 2.9), TinyBenchRows.Result("b", 1));
 
         Assert.That(BenchViews.LoadWarning(report), Is.Null);
     }
