@@ -3,7 +3,6 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using ILrg.Restoration;
-using ILrg.Testing;
 
 namespace ILrg.Benchmarks;
 
@@ -29,12 +28,7 @@ public class RestorationBenchmarks
         string[] parts = Shape.Split('x');
         int c = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
         int d = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
-        var rng = new ILrg.Numerics.DeterministicRandom(1);
-        double[] w = ObservationBuilder.Uniform(rng, c * d, 1.0 / Math.Sqrt(d));
-        double[] b = ObservationBuilder.Uniform(rng, c, 1.0 / Math.Sqrt(d));
-        int[] labels = Enumerable.Range(0, 64).Select(_ => rng.NextInt(c)).ToArray();
-        double[][] h = labels.Select(_ => Enumerable.Range(0, d).Select(_ => rng.NextDouble()).ToArray()).ToArray();
-        _observation = ObservationBuilder.FromSamples(w, b, c, d, h, labels);
+        _observation = SyntheticObservation.Random(c, d, batchSize: 64, seed: 1);
     }
 
     /// <summary>One full iLRG restoration.</summary>

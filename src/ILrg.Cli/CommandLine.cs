@@ -23,6 +23,7 @@ public static class CommandLine
         root.Subcommands.Add(GoldenCommand.Create(output, error));
         root.Subcommands.Add(AuditCommand.Create(output, error));
         root.Subcommands.Add(CurvesCommand.Create(output, error));
+        root.Subcommands.Add(BenchCommand.Create(output, error));
         return root;
     }
 

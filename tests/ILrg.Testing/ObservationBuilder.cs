@@ -4,38 +4,16 @@ using ILrg.Restoration;
 namespace ILrg.Testing;
 
 /// <summary>Builds attacker observations in plain float64 from embeddings and labels, independently of the library's
-/// client code (an oracle for the restorer's tests).</summary>
+/// client code (an oracle for the restorer's tests); the arithmetic is the library's
+/// <see cref="SyntheticObservation"/>, shared with <c>ilrg bench</c>.</summary>
 public static class ObservationBuilder
 {
     /// <summary>The observation of a batch where sample n has embedding <paramref name="embeddings"/>[n] and label
     /// <paramref name="labels"/>[n], through a final layer (W, b): g_b = mean(p − y), g_W = mean((p − y) hᵀ).</summary>
     public static LastLayerObservation FromSamples(
         double[] weight, double[] bias, int classes, int embeddingSize, IReadOnlyList<double[]> embeddings,
-        IReadOnlyList<int> labels)
-    {
-        ArgumentNullException.ThrowIfNull(weight);
-        ArgumentNullException.ThrowIfNull(bias);
-        ArgumentNullException.ThrowIfNull(embeddings);
-        ArgumentNullException.ThrowIfNull(labels);
-        int n = labels.Count;
-        var gb = new double[classes];
-        var gw = new double[classes * embeddingSize];
-        for (int s = 0; s < n; s++)
-        {
-            double[] p = Softmax(Logits(weight, bias, classes, embeddingSize, embeddings[s]));
-            for (int i = 0; i < classes; i++)
-            {
-                double diff = (p[i] - (labels[s] == i ? 1.0 : 0.0)) / n;
-                gb[i] += diff;
-                for (int r = 0; r < embeddingSize; r++)
-                {
-                    gw[i * embeddingSize + r] += diff * embeddings[s][r];
-                }
-            }
-        }
-
-        return new LastLayerObservation(weight, bias, gw, gb, classes, embeddingSize, n);
-    }
+        IReadOnlyList<int> labels) =>
+        SyntheticObservation.FromSamples(weight, bias, classes, embeddingSize, embeddings, labels);
 
     /// <summary>The observation of a batch from a C×d final layer; <paramref name="embeddings"/>[n] is h_n (length
     /// d).</summary>
@@ -95,40 +73,13 @@ public static class ObservationBuilder
     }
 
     /// <summary>Uniform values in (−scale, scale).</summary>
-    public static double[] Uniform(DeterministicRandom rng, int count, double scale)
-    {
-        ArgumentNullException.ThrowIfNull(rng);
-        return Enumerable.Range(0, count).Select(_ => (2 * rng.NextDouble() - 1) * scale).ToArray();
-    }
+    public static double[] Uniform(DeterministicRandom rng, int count, double scale) =>
+        SyntheticObservation.Uniform(rng, count, scale);
 
     /// <summary>W h + b for one embedding.</summary>
-    public static double[] Logits(double[] weight, double[] bias, int classes, int embeddingSize, double[] h)
-    {
-        ArgumentNullException.ThrowIfNull(weight);
-        ArgumentNullException.ThrowIfNull(bias);
-        ArgumentNullException.ThrowIfNull(h);
-        var z = new double[classes];
-        for (int i = 0; i < classes; i++)
-        {
-            double s = bias[i];
-            for (int r = 0; r < embeddingSize; r++)
-            {
-                s += weight[i * embeddingSize + r] * h[r];
-            }
-
-            z[i] = s;
-        }
-
-        return z;
-    }
+    public static double[] Logits(double[] weight, double[] bias, int classes, int embeddingSize, double[] h) =>
+        SyntheticObservation.Logits(weight, bias, classes, embeddingSize, h);
 
     /// <summary>Numerically stable softmax.</summary>
-    public static double[] Softmax(double[] z)
-    {
-        ArgumentNullException.ThrowIfNull(z);
-        double max = z.Max();
-        double[] e = z.Select(v => Math.Exp(v - max)).ToArray();
-        double sum = e.Sum();
-        return e.Select(v => v / sum).ToArray();
-    }
+    public static double[] Softmax(double[] z) => SyntheticObservation.Softmax(z);
 }

@@ -109,18 +109,7 @@ public static class OptionFactory
         {
             Description = description,
             Required = defaultText is null,
-            CustomParser = result =>
-            {
-                try
-                {
-                    return parse(Token(result));
-                }
-                catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
-                {
-                    result.AddError($"{name}: {e.Message}");
-                    return default!;
-                }
-            },
+            CustomParser = result => Reported(result, name, () => parse(Token(result)))!,
         };
         if (defaultText is not null)
         {
@@ -134,12 +123,16 @@ public static class OptionFactory
     /// empty.</summary>
     public static Option<IReadOnlyList<T>> List<T>(string name, string description, Func<string, T> parse,
         string defaultText) =>
-        Parsed<IReadOnlyList<T>>(name, description, text =>
+        Parsed<IReadOnlyList<T>>(name, description, text => SplitList(text, parse), defaultText);
+
+    /// <summary>An optional comma-separated list (null when absent), each item parsed by <paramref name="parse"/>,
+    /// duplicates dropped, never empty.</summary>
+    public static Option<IReadOnlyList<T>?> OptionalList<T>(string name, string description, Func<string, T> parse) =>
+        new(name)
         {
-            var items = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Select(parse).Distinct().ToList();
-            return items.Count > 0 ? items : throw new ArgumentException("names no value");
-        }, defaultText);
+            Description = description,
+            CustomParser = result => Reported<IReadOnlyList<T>>(result, name, () => SplitList(Token(result), parse)),
+        };
 
     /// <summary>The --seed option.</summary>
     public static Option<ulong> Seed() => new("--seed")
@@ -192,6 +185,28 @@ public static class OptionFactory
             : $" and at most {maximum.ToString(CultureInfo.InvariantCulture)}";
         result.AddError($"{name} must be a finite number{low}{high}, got '{text}'");
         return null;
+    }
+
+    /// <summary>The value <paramref name="parse"/> returns, or a usage error naming the option for its
+    /// <see cref="ArgumentException"/>, <see cref="FormatException"/> or <see cref="OverflowException"/>.</summary>
+    private static T? Reported<T>(ArgumentResult result, string name, Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        {
+            result.AddError($"{name}: {e.Message}");
+            return default;
+        }
+    }
+
+    private static List<T> SplitList<T>(string text, Func<string, T> parse)
+    {
+        var items = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(parse).Distinct().ToList();
+        return items.Count > 0 ? items : throw new ArgumentException("names no value");
     }
 
     private static string Token(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[0].Value

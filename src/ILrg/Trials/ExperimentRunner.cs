@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ILrg.Data;
 using ILrg.Metrics;
 using ILrg.Numerics;
@@ -67,13 +68,16 @@ public static class ExperimentRunner
         Batch? auxiliary = TrialPipeline.AuxiliaryFor(spec, dataset, trial, [method]);
         var (restoration, restoreMs) = TrialPipeline.Restore(spec, dataset, trial, method, auxiliary);
 
+        var clock = Stopwatch.StartNew();
         TrialLabelScores scores = LabelMetrics.Score(trial.TrueCounts, restoration.Counts);
+        IReadOnlyList<string> flags = EnumText.FlagsOf(restoration.Check(spec.BatchSize));
+        double metricsMs = clock.Elapsed.TotalMilliseconds;
         RestorationDiagnostics? diag = restoration.Diagnostics;
         return new TrialResult(
             index, trial.BatchSeed, trial.ModelSeed, trial.TrueCounts, restoration.Counts, restoration.CorrectedCounts,
             diag?.Solution ?? [], scores, diag?.Rank, diag?.ConditionNumber, diag?.RelativeGradientResidual,
             new StageTimings(trial.SampleMs, trial.ModelMs, trial.ClientMs, restoreMs,
-                trial.SampleMs + trial.ModelMs + trial.ClientMs + restoreMs),
-            EnumText.FlagsOf(restoration.Check(spec.BatchSize)));
+                trial.SampleMs + trial.ModelMs + trial.ClientMs + restoreMs + metricsMs, metricsMs),
+            flags);
     }
 }

@@ -58,6 +58,24 @@ public sealed class InterruptTests
         });
     }
 
+    [Test]
+    public void Interrupt_BenchAfterARow_ExitsWithAnInterruptedReportHoldingIt()
+    {
+        string report = Path.Combine(_dir, "bench.json");
+        var (code, _) = RunAndInterrupt(
+            ["--rows", "restore-c1000-d2048,lenet5-c100-24", "--repeats", "1", "--trials", "1000000", "--report",
+                report], "bench", "restore-c1000-d2048:");
+
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(report));
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Interrupted));
+            Assert.That(doc.RootElement.GetProperty("interrupted").GetBoolean(), Is.True);
+            Assert.That(doc.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("name")
+                .GetString()), Is.EqualTo(new[] { "restore-c1000-d2048" }));
+        });
+    }
+
     /// <summary>Starts <c>ilrg verb args</c>, waits for <paramref name="readyLine"/> on its output, sends SIGINT, and
     /// returns the exit code and the time from the signal to the exit.</summary>
     private static (int Code, TimeSpan Elapsed) RunAndInterrupt(string[] args, string verb, string readyLine)

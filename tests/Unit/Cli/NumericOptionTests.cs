@@ -31,6 +31,7 @@ public sealed class NumericOptionTests
             "--batch-size", "24",
         ],
         ["curves"] = ["--kind", "depth"],
+        ["bench"] = ["--rows", "fcn-mnist-24"],
     };
 
     private static IEnumerable<TestCaseData> Cases()

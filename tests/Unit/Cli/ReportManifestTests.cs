@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ILrg.Cli;
+using ILrg.Performance;
 using ILrg.Testing;
 using NUnit.Framework;
 
@@ -45,6 +46,8 @@ public sealed class ReportManifestTests
             "sweep", (string[])["sweep", "--kind", "depth", "--runs", "2", "--trials", "1", "--seed", "7"]);
         yield return new TestCaseData(
             "curves", (string[])["curves", "--kind", "depth", "--trials", "1", "--seed", "7"]);
+        yield return new TestCaseData(
+            "bench", (string[])["bench", "--rows", "lenet5-c100-24", "--trials", "2"]);
     }
 
     [TestCaseSource(nameof(Verbs))]
@@ -73,7 +76,8 @@ public sealed class ReportManifestTests
             }
 
             Assert.That(manifest.GetProperty("tool").GetString(), Is.EqualTo($"ilrg {verb}"));
-            Assert.That(manifest.GetProperty("seed").GetUInt64(), Is.EqualTo(7UL));
+            // bench has no --seed: its rows are fixed configurations under one seed, so runs stay comparable.
+            Assert.That(manifest.GetProperty("seed").GetUInt64(), Is.EqualTo(verb == "bench" ? BenchRows.Seed : 7UL));
             Assert.That(manifest.GetProperty("datasets").GetArrayLength(), Is.GreaterThan(0));
             Assert.That(manifest.GetProperty("datasets")[0].TryGetProperty("synthetic", out _), Is.True);
             Assert.That(manifest.GetProperty("libraries").TryGetProperty("TorchSharp", out _), Is.True);
