@@ -39,6 +39,10 @@ public sealed record RunManifest(
     IReadOnlyDictionary<string, double>? StageTotalsMs = null,
     WorkShard? Shard = null)
 {
+    /// <summary>libtorch's intra-op thread count during the run (<see cref="TorchThreads"/>): float reductions may
+    /// group differently with another count.</summary>
+    public int? TorchThreads { get; init; }
+
     /// <summary>A manifest for a run that started at <paramref name="started"/> and ends now.</summary>
     public static RunManifest Create(
         string tool, ulong seed, object configuration, IEnumerable<IImageDataset> datasets, DateTimeOffset started,
@@ -54,7 +58,10 @@ public sealed record RunManifest(
             [.. datasets.DistinctBy(d => d.Name).Select(d => new DatasetInfo(d.Name, d.IsSynthetic, d.Count,
                 d.Classes))],
             CurrentLibraries(), RuntimeInformation.FrameworkDescription, RuntimeInformation.OSDescription, started,
-            (DateTimeOffset.UtcNow - started).TotalSeconds, stageTotalsMs, shard);
+            (DateTimeOffset.UtcNow - started).TotalSeconds, stageTotalsMs, shard)
+        {
+            TorchThreads = Numerics.TorchThreads.Current,
+        };
     }
 
     /// <summary>The versions of the libraries whose behaviour can move results.</summary>
