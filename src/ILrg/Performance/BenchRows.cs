@@ -52,7 +52,7 @@ public static class BenchRows
         Inverting("ig-fcn-50", "Inverting Gradients iterations, FCN-3, MNIST, N=50", Mnist, "fcn", 50, 20, 10,
             totalVariation: 1e-4),
         Trial("resnet50-224-256", "a trial of ResNet-50 on ImageNet-shaped synthetic data, N=256, client in chunks " +
-            "of 16 (peak RSS must not grow with N; slow: about 3 s per image on 2 cores)", ImageNetShaped, "resnet50",
+            "of 16 (peak RSS must not grow with N; slow: about 2 s per image on 2 cores)", ImageNetShaped, "resnet50",
             256, 1, null, null, ResNet224ChunkSize),
         Trial("resnet50-224-4096", "a trial of ResNet-50 on ImageNet-shaped synthetic data, N=4096, client in " +
             "chunks of 16 (peak RSS must not grow with N; slow: hours on 2 cores)", ImageNetShaped, "resnet50", 4096,
